@@ -1,0 +1,213 @@
+package dev.alive.engine;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A {@link StateStore} that keeps everything in memory: for engine tests and dry experiments. */
+public final class InMemoryStateStore implements StateStore {
+
+    private final Map<TaskId, TaskState> committed = new HashMap<>();
+    private final Map<String, RunRecord> runs = new HashMap<>();
+    private final List<String> runOrder = new ArrayList<>();
+    private final Map<String, List<JournalEntry>> journals = new HashMap<>();
+    private final Map<String, LockOwner> locks = new HashMap<>();
+    private final Map<String, Map<String, String>> manifests = new HashMap<>();
+    private final Map<FileHashCache.Key, String> hashes = new ConcurrentHashMap<>();
+    private final byte[] fingerprintKey = new byte[32];
+
+    public InMemoryStateStore() {
+        new SecureRandom().nextBytes(fingerprintKey);
+    }
+
+    @Override
+    public synchronized Optional<TaskState> committed(TaskId id) {
+        return Optional.ofNullable(committed.get(id));
+    }
+
+    @Override
+    public synchronized Map<TaskId, TaskState> committedUnit(String unit) {
+        var result = new TreeMap<TaskId, TaskState>();
+        committed.forEach((id, state) -> {
+            if (id.unit().equals(unit)) {
+                result.put(id, state);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public synchronized List<String> units() {
+        var units = new TreeSet<String>();
+        committed.keySet().forEach(id -> units.add(id.unit()));
+        return List.copyOf(units);
+    }
+
+    @Override
+    public synchronized void beginRun(RunRecord run) {
+        if (runs.containsKey(run.runId())) {
+            throw new IllegalStateException("run " + run.runId() + " already exists");
+        }
+        runs.put(run.runId(), run);
+        runOrder.add(run.runId());
+        journals.put(run.runId(), new ArrayList<>());
+    }
+
+    @Override
+    public synchronized void appendJournal(JournalEntry entry) {
+        journalOf(entry.runId()).add(entry);
+    }
+
+    @Override
+    public synchronized List<JournalEntry> journal(String runId) {
+        var entries = new ArrayList<>(journals.getOrDefault(runId, List.of()));
+        entries.sort(Comparator.comparingLong(JournalEntry::sequence));
+        return entries;
+    }
+
+    @Override
+    public synchronized void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
+        var run = existingRun(runId);
+        states.forEach(state -> committed.put(state.taskId(), state));
+        removed.forEach(committed::remove);
+        runs.put(runId, finished(run, RunOutcome.SUCCEEDED, summary));
+    }
+
+    @Override
+    public synchronized void finishRun(String runId, RunOutcome outcome, String summary) {
+        runs.put(runId, finished(existingRun(runId), outcome, summary));
+    }
+
+    @Override
+    public synchronized Optional<RunRecord> run(String runId) {
+        return Optional.ofNullable(runs.get(runId));
+    }
+
+    @Override
+    public synchronized List<RunRecord> runs(String unit, int limit) {
+        var result = new ArrayList<RunRecord>();
+        for (int i = runOrder.size() - 1; i >= 0 && result.size() < limit; i--) {
+            var run = runs.get(runOrder.get(i));
+            if (run.unit().equals(unit)) {
+                result.add(run);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized List<RunRecord> unfinishedRuns(String unit) {
+        return runOrder.stream()
+                .map(runs::get)
+                .filter(run -> run.unit().equals(unit) && run.outcome() == RunOutcome.RUNNING)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<LockOwner> tryLock(String unit, LockOwner owner) {
+        var holder = locks.get(unit);
+        if (holder == null) {
+            locks.put(unit, owner);
+            return Optional.empty();
+        }
+        return holder.runId().equals(owner.runId()) ? Optional.empty() : Optional.of(holder);
+    }
+
+    @Override
+    public synchronized boolean takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
+        var holder = locks.get(unit);
+        if (holder == null || !holder.runId().equals(staleHolder.runId())) {
+            return false;
+        }
+        locks.put(unit, owner);
+        return true;
+    }
+
+    @Override
+    public synchronized void heartbeat(String unit, LockOwner owner) {
+        var holder = locks.get(unit);
+        if (holder != null && holder.runId().equals(owner.runId())) {
+            locks.put(unit, owner);
+        }
+    }
+
+    @Override
+    public synchronized void unlock(String unit, LockOwner owner) {
+        var holder = locks.get(unit);
+        if (holder != null && holder.runId().equals(owner.runId())) {
+            locks.remove(unit);
+        }
+    }
+
+    @Override
+    public synchronized Optional<LockOwner> lockHolder(String unit) {
+        return Optional.ofNullable(locks.get(unit));
+    }
+
+    @Override
+    public FileHashCache fileHashCache() {
+        return new FileHashCache() {
+            @Override
+            public Optional<String> get(Key key) {
+                return Optional.ofNullable(hashes.get(key));
+            }
+
+            @Override
+            public void put(Key key, String sha256) {
+                hashes.put(key, sha256);
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+    }
+
+    @Override
+    public synchronized void saveManifest(String treeFingerprint, Map<String, String> manifest) {
+        manifests.putIfAbsent(treeFingerprint, Map.copyOf(manifest));
+    }
+
+    @Override
+    public synchronized Optional<Map<String, String>> manifest(String treeFingerprint) {
+        return Optional.ofNullable(manifests.get(treeFingerprint));
+    }
+
+    @Override
+    public byte[] fingerprintKey() {
+        return fingerprintKey.clone();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private List<JournalEntry> journalOf(String runId) {
+        var journal = journals.get(runId);
+        if (journal == null) {
+            throw new IllegalStateException("no run " + runId);
+        }
+        return journal;
+    }
+
+    private RunRecord existingRun(String runId) {
+        var run = runs.get(runId);
+        if (run == null) {
+            throw new IllegalStateException("no run " + runId);
+        }
+        return run;
+    }
+
+    private static RunRecord finished(RunRecord run, RunOutcome outcome, String summary) {
+        return new RunRecord(run.runId(), run.unit(), run.kind(), run.host(), run.pid(), run.startedAt(),
+                java.time.Instant.now(), outcome, summary);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.alive.engine;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What a task sees while it runs. */
+public interface TaskContext {
+
+    TaskId taskId();
+
+    String runId();
+
+    /** The resolved value of a declared {@link Input.Value} or {@link Input.Upstream}. */
+    String input(String name);
+
+    /** The outputs this task recorded at the last commit, if any. */
+    Optional<TaskState> committed();
+
+    /**
+     * Persists an undo note before the change it describes is made (write-ahead). Never pass
+     * secrets: notes are stored in the journal.
+     */
+    void recordUndo(String key, String value);
+
+    /** A run-scoped directory (mode 0700) for backups undo may need; deleted at commit. */
+    Path backupDir();
+
+    /** Streams one line of progress or command output to the run's listener. */
+    void log(String line);
+}

@@ -1,0 +1,46 @@
+package dev.alive.engine;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Stable identity of a task: the unit it belongs to (a site's domain, the commit and lock scope)
+ * and its name within that unit. Written {@code unit/name}, e.g. {@code hello.alive.test/build}.
+ */
+public record TaskId(String unit, String name) implements Comparable<TaskId> {
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]*");
+
+    public TaskId {
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(name, "name");
+        if (!PART.matcher(unit).matches()) {
+            throw new IllegalArgumentException("invalid task unit '" + unit + "'");
+        }
+        if (!PART.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid task name '" + name + "'");
+        }
+    }
+
+    public static TaskId of(String unit, String name) {
+        return new TaskId(unit, name);
+    }
+
+    /** Parses {@code unit/name}. */
+    public static TaskId parse(String text) {
+        int slash = text.lastIndexOf('/');
+        if (slash <= 0 || slash == text.length() - 1) {
+            throw new IllegalArgumentException("task id must look like unit/name: '" + text + "'");
+        }
+        return new TaskId(text.substring(0, slash), text.substring(slash + 1));
+    }
+
+    @Override
+    public int compareTo(TaskId other) {
+        return toString().compareTo(other.toString());
+    }
+
+    @Override
+    public String toString() {
+        return unit + "/" + name;
+    }
+}
