@@ -1,0 +1,2 @@
+/** SHA-256 fingerprints of values and file trees, with a per-file hash cache. */
+package dev.alive.engine.fingerprint;

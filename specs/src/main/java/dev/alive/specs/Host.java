@@ -1,0 +1,52 @@
+package dev.alive.specs;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A validated host profile: where and how sites land on this machine. Every path is absolute and
+ * already carries the profile's {@code root} prefix.
+ *
+ * @param name "local", "production", or the profile file's name
+ * @param state a {@code sqlite:/abs/path.db} or {@code postgresql://...} URL
+ * @param sites where site folders go: {@code <sites>/<domain>/releases/<id>}
+ * @param envDir where {@code <slug>.env} files go
+ */
+public record Host(
+        String name,
+        Path root,
+        String state,
+        Path sites,
+        Path envDir,
+        PortRange ports,
+        String serverIp,
+        Optional<String> wildcardDomain,
+        Users users,
+        Services services,
+        Proxy proxy,
+        int keepReleases) {
+
+    public enum Users { NONE, CREATE }
+
+    public enum Services { PROCESS, SYSTEMD }
+
+    public record PortRange(int first, int last) {
+        public boolean contains(int port) {
+            return port >= first && port <= last;
+        }
+
+        @Override
+        public String toString() {
+            return first + "-" + last;
+        }
+    }
+
+    /**
+     * @param sitesDir folder of per-site Caddy files, imported by the main Caddyfile
+     * @param adminAddress Caddy's admin endpoint, e.g. 127.0.0.1:2019
+     * @param listenAddress where sites are served, e.g. 127.0.0.1:8080 (local) or :443
+     */
+    public record Proxy(Kind kind, Path sitesDir, Path mainCaddyfile, String adminAddress, String listenAddress) {
+        public enum Kind { CADDY, NONE }
+    }
+}
