@@ -1,30 +1,99 @@
 package dev.alive.cli;
 
+import dev.alive.specs.SpecException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The {@code alive} command: parses arguments and dispatches to a subcommand. */
+/** The {@code alive} command: parses arguments, dispatches to a subcommand, maps errors to exit codes. */
 @Command(
         name = "alive",
         mixinStandardHelpOptions = true,
         version = "alive 0.1.0",
         description = "Deploys isolated websites onto Linux hosts from a declarative YAML spec.",
-        footer = {"", "Example:", "  alive plan specs/examples/hello/site.yaml"})
+        subcommands = {PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class,
+                HistoryCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  alive plan specs/examples/hello/site.yaml     what would change, and why",
+                "  alive apply specs/examples/hello/site.yaml    make it so; a failure is undone",
+                "  alive apply sites/                            a whole fleet, in parallel",
+                "",
+                "Exit codes: 0 ok or no changes, 1 failed and rolled back, 2 changes (plan --detailed-exitcode),",
+                "3 rollback incomplete, 4 site locked by another run, 64 usage error, 65 invalid spec or host."})
 public final class Main implements Runnable {
+
+    private final CliContext context;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces of errors.")
+    boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    Main(CliContext context) {
+        this.context = context;
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new Main());
+    public static void main(String[] args) {
+        System.exit(execute(CliContext.ofProcess(), args));
+    }
+
+    /** Runs one command line against the given context; returns the exit code. */
+    public static int execute(CliContext context, String... args) {
+        var main = new Main(context);
+        var commandLine = new CommandLine(main)
+                .setOut(context.out())
+                .setErr(context.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((error, cmd, parsed) -> main.report(error))
+                .setParameterExceptionHandler(ex -> {
+                    context.err().println("alive: " + ex.getMessage());
+                    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, context.err())) {
+                        context.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                                + " --help'.");
+                    }
+                    context.err().flush();
+                    return ExitCodes.USAGE;
+                });
+        commandLine.setUsageHelpAutoWidth(false);
+        int code = commandLine.execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    CliContext context() {
+        return context;
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(context.out());
+    }
+
+    private int report(Exception error) {
+        var err = context.err();
+        if (error instanceof SpecException spec) {
+            spec.problems().forEach(problem -> err.println(problem));
+            err.println(spec.problems().size() + (spec.problems().size() == 1 ? " problem" : " problems")
+                    + " found; nothing was changed.");
+        } else {
+            err.println("alive: " + message(error));
+        }
+        if (debug) {
+            var trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return error instanceof CliException cli ? cli.exitCode() : ExitCodes.of(error);
+    }
+
+    private static String message(Throwable error) {
+        var message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
     }
 }

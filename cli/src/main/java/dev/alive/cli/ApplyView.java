@@ -1,0 +1,96 @@
+package dev.alive.cli;
+
+import dev.alive.engine.ApplyResult;
+import dev.alive.engine.TaskId;
+import dev.alive.engine.UnitResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The end of an apply: one line per site that did not simply succeed, and the closing line. */
+final class ApplyView {
+
+    private final Style style;
+
+    ApplyView(Style style) {
+        this.style = style;
+    }
+
+    void print(ApplyResult result, Duration elapsed, PrintWriter out) {
+        int ran = 0;
+        int skipped = 0;
+        for (var unit : result.units()) {
+            if (unit instanceof UnitResult.Finished f) {
+                    ran += f.ran().size();
+                    skipped += f.skipped().size();
+                    f.failure().ifPresent(failure -> {
+                        out.println(style.red(f.unit() + ": " + failure.task().name() + " failed:"));
+                        failure.message().lines().forEach(line -> out.println("    " + line));
+                        out.println("  " + (f.undo().complete()
+                                ? "undone: " + names(f.undo().undone()) + "; the site is as it was before this run."
+                                : "ROLLBACK INCOMPLETE, left behind: " + String.join("; ", f.undo().problems())
+                                        + ". Fix what is named, then apply again: it finishes the rollback first."));
+                    });
+            } else if (unit instanceof UnitResult.Locked locked) {
+                out.println(style.red(locked.unit() + ": locked by " + locked.holder().describe())
+                        + "; try again when it has finished, or use --lock-wait.");
+            } else if (unit instanceof UnitResult.NotStarted notStarted) {
+                out.println(notStarted.unit() + ": not started (" + notStarted.reason() + ")");
+            }
+        }
+        var figures = ran + " ran, " + skipped + " up to date, " + ApplyProgress.seconds(elapsed);
+        if (result.succeeded()) {
+            out.println(style.green("Apply complete: " + figures));
+        } else {
+            long failed = result.units().stream().filter(u -> !(u instanceof UnitResult.Finished f
+                    && f.outcome() == dev.alive.engine.RunOutcome.SUCCEEDED)).count();
+            out.println(style.red("Apply failed: " + failed + " of " + result.units().size() + " sites not applied; "
+                    + figures));
+        }
+        out.flush();
+    }
+
+    private static String names(List<TaskId> tasks) {
+        return tasks.isEmpty() ? "nothing" : String.join(", ", tasks.stream().map(TaskId::name).toList());
+    }
+
+    static Map<String, Object> json(ApplyResult result, Duration elapsed) {
+        var sites = new ArrayList<Map<String, Object>>();
+        for (var unit : result.units()) {
+            var site = new LinkedHashMap<String, Object>();
+            site.put("site", unit.unit());
+            if (unit instanceof UnitResult.Finished f) {
+                    site.put("runId", f.runId());
+                    site.put("outcome", f.outcome().name().toLowerCase(Locale.ROOT));
+                    site.put("ran", ids(f.ran()));
+                    site.put("upToDate", ids(f.skipped()));
+                    site.put("failure", f.failure().map(x -> Map.of("task", x.task().toString(), "message", x.message()))
+                            .orElse(null));
+                    site.put("undone", ids(f.undo().undone()));
+                    site.put("leftBehind", ids(f.undo().leftBehind()));
+                    site.put("summary", f.summary());
+            } else if (unit instanceof UnitResult.Locked locked) {
+                site.put("outcome", "locked");
+                site.put("lockedBy", locked.holder().describe());
+            } else if (unit instanceof UnitResult.NotStarted notStarted) {
+                site.put("outcome", "not_started");
+                site.put("summary", notStarted.reason());
+            }
+            sites.add(site);
+        }
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("formatVersion", 1);
+        doc.put("succeeded", result.succeeded());
+        doc.put("elapsedMillis", elapsed.toMillis());
+        doc.put("sites", sites);
+        return doc;
+    }
+
+    private static List<String> ids(List<TaskId> tasks) {
+        return tasks.stream().map(TaskId::toString).toList();
+    }
+}

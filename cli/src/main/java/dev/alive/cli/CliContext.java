@@ -1,0 +1,23 @@
+package dev.alive.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a command may touch of the outside world: the environment, the working directory and the
+ * three standard streams. Tests build one over strings; {@link Main} over the real process.
+ *
+ * @param colors whether stdout is a terminal that wants colours (never with NO_COLOR set)
+ */
+public record CliContext(Map<String, String> environment, Path workingDir, PrintWriter out, PrintWriter err,
+                         InputStream in, boolean colors) {
+
+    public static CliContext ofProcess() {
+        var env = System.getenv();
+        var colors = System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+        return new CliContext(env, Path.of("").toAbsolutePath(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), System.in, colors);
+    }
+}

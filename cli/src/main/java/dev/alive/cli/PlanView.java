@@ -1,0 +1,126 @@
+package dev.alive.cli;
+
+import dev.alive.engine.Plan;
+import dev.alive.engine.PlannedTask;
+import dev.alive.engine.PlannedTask.Action;
+import dev.alive.engine.UnitPlan;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a plan for a person (text) or a program (JSON, formatVersion 1). */
+final class PlanView {
+
+    private final Style style;
+    private final boolean verbose;
+
+    PlanView(Style style, boolean verbose) {
+        this.style = style;
+        this.verbose = verbose;
+    }
+
+    void print(Plan plan, PrintWriter out) {
+        for (var unit : plan.units()) {
+            printUnit(unit, out);
+        }
+        var counts = Counts.of(plan);
+        if (!plan.hasChanges()) {
+            out.println(style.green("No changes.") + " " + counts.upToDate + " up to date.");
+        } else {
+            var line = new StringBuilder("Plan: " + counts.run + " to run");
+            if (counts.maybe > 0) {
+                line.append(", ").append(counts.maybe).append(" known after apply");
+            }
+            if (counts.removed > 0) {
+                line.append(", ").append(counts.removed).append(" removed");
+            }
+            line.append(", ").append(counts.upToDate).append(" up to date.");
+            out.println(style.bold(line.toString()));
+        }
+        out.flush();
+    }
+
+    private void printUnit(UnitPlan unit, PrintWriter out) {
+        var newSite = unit.tasks().stream().allMatch(PlannedTask::firstRun);
+        out.println(style.bold(unit.unit()) + (newSite ? style.dim(" (new site)") : ""));
+        unit.lockHolder().ifPresent(holder -> out.println("  ! locked by " + holder.describe()));
+        unit.unfinishedRuns().forEach(run -> out.println("  ! run " + run + " did not finish: apply undoes it first"));
+        var upToDate = 0;
+        for (var task : unit.tasks()) {
+            if (task.action() == Action.UP_TO_DATE) {
+                upToDate++;
+                if (verbose) {
+                    out.println("  = " + task.task().name());
+                }
+                continue;
+            }
+            out.println("  " + colour(task) + " " + task.task().name() + reasons(task));
+        }
+        if (!verbose && upToDate > 0) {
+            out.println(style.dim("  = " + upToDate + " up to date"));
+        }
+    }
+
+    private String colour(PlannedTask task) {
+        return switch (task.action()) {
+            case RUN -> task.firstRun() ? style.green("+") : style.yellow("~");
+            case KNOWN_AFTER_APPLY -> style.yellow("?");
+            case REMOVED -> style.red("-");
+            case UP_TO_DATE -> "=";
+        };
+    }
+
+    private static String reasons(PlannedTask task) {
+        if (task.reasons().isEmpty()) {
+            return "";
+        }
+        var prefix = task.action() == Action.KNOWN_AFTER_APPLY ? "known after apply: " : "";
+        return "  (" + prefix + String.join("; ", task.reasons()) + ")";
+    }
+
+    static Map<String, Object> json(Plan plan) {
+        var units = new ArrayList<Map<String, Object>>();
+        for (var unit : plan.units()) {
+            var tasks = new ArrayList<Map<String, Object>>();
+            for (var task : unit.tasks()) {
+                var t = new LinkedHashMap<String, Object>();
+                t.put("id", task.task().toString());
+                t.put("name", task.task().name());
+                t.put("action", task.action().name().toLowerCase(java.util.Locale.ROOT));
+                t.put("firstRun", task.firstRun());
+                t.put("reasons", task.reasons());
+                tasks.add(t);
+            }
+            var u = new LinkedHashMap<String, Object>();
+            u.put("site", unit.unit());
+            u.put("tasks", tasks);
+            u.put("unfinishedRuns", unit.unfinishedRuns());
+            u.put("lockedBy", unit.lockHolder().map(h -> h.describe()).orElse(null));
+            units.add(u);
+        }
+        var counts = Counts.of(plan);
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("formatVersion", 1);
+        doc.put("changes", plan.hasChanges());
+        doc.put("toRun", counts.run);
+        doc.put("knownAfterApply", counts.maybe);
+        doc.put("removed", counts.removed);
+        doc.put("upToDate", counts.upToDate);
+        doc.put("sites", units);
+        return doc;
+    }
+
+    private record Counts(int run, int maybe, int removed, int upToDate) {
+        static Counts of(Plan plan) {
+            List<PlannedTask> tasks = plan.tasks();
+            return new Counts(count(tasks, Action.RUN), count(tasks, Action.KNOWN_AFTER_APPLY),
+                    count(tasks, Action.REMOVED), count(tasks, Action.UP_TO_DATE));
+        }
+
+        private static int count(List<PlannedTask> tasks, Action action) {
+            return (int) tasks.stream().filter(t -> t.action() == action).count();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.alive.tasks.site;
+
+import dev.alive.engine.Input;
+import dev.alive.engine.Output;
+import dev.alive.engine.Task;
+import dev.alive.engine.TaskContext;
+import dev.alive.engine.TaskId;
+import dev.alive.engine.UndoContext;
+import dev.alive.specs.Host;
+import dev.alive.specs.Site;
+import dev.alive.state.Domains;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Reserves the domain's row and a port in the state store, in one transaction: the one source of
+ * truth for ports. A domain keeps its port across redeploys.
+ */
+public final class PortTask implements Task {
+
+    private final TaskId id;
+    private final Set<TaskId> dependsOn;
+    private final String domain;
+    private final String hostName;
+    private final Host.PortRange range;
+    private final Site.Port requested;
+    private final Domains domains;
+
+    public PortTask(TaskId id, Set<TaskId> dependsOn, String domain, String hostName, Host.PortRange range,
+                    Site.Port requested, Domains domains) {
+        this.id = id;
+        this.dependsOn = Set.copyOf(dependsOn);
+        this.domain = domain;
+        this.hostName = hostName;
+        this.range = range;
+        this.requested = requested;
+        this.domains = domains;
+    }
+
+    @Override
+    public TaskId id() {
+        return id;
+    }
+
+    @Override
+    public Set<TaskId> dependsOn() {
+        return dependsOn;
+    }
+
+    @Override
+    public List<Input> inputs() {
+        return List.of(
+                Input.value("domain", domain),
+                Input.value("host", hostName),
+                Input.value("range", range.toString()),
+                Input.value("port", requested instanceof Site.Port.Fixed f ? Integer.toString(f.port()) : "auto"));
+    }
+
+    @Override
+    public boolean outputsKnownAfterRun() {
+        return true;
+    }
+
+    @Override
+    public List<String> drift(Map<String, String> recordedValues) {
+        var row = domains.find(domain);
+        if (row.isEmpty()) {
+            return List.of("the domain's row is gone from the state store");
+        }
+        var port = Integer.toString(row.get().port());
+        return port.equals(recordedValues.get("port"))
+                ? List.of()
+                : List.of("the domain's port is " + port + " in the state store, not " + recordedValues.get("port"));
+    }
+
+    @Override
+    public Map<String, Output> run(TaskContext context) {
+        var fixed = requested instanceof Site.Port.Fixed f ? OptionalInt.of(f.port()) : OptionalInt.empty();
+        var reservation = domains.reserve(domain, hostName, range.first(), range.last(), fixed);
+        if (reservation.created()) {
+            context.recordUndo("reserved", domain);
+            context.log("reserved port " + reservation.domain().port());
+        }
+        return Map.of("port", Output.value(Integer.toString(reservation.domain().port())));
+    }
+
+    @Override
+    public void undo(UndoContext context) {
+        if (context.notes().containsKey("reserved")) {
+            domains.delete(domain);
+        }
+    }
+
+    @Override
+    public void destroy(TaskContext context) {
+        domains.delete(domain);
+    }
+}
