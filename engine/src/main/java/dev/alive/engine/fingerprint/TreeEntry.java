@@ -1,5 +1,6 @@
 package dev.alive.engine.fingerprint;
 
+import dev.alive.engine.FileHashCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +26,10 @@ record TreeEntry(String relativePath, Path path, FileStat stat, String linkTarge
         } catch (IOException e) {
             throw new TreeFingerprintException(path, e);
         }
+    }
+
+    FileHashCache.Key cacheKey() {
+        return stat.cacheKey(path);
     }
 
     boolean isFile() {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -52,35 +51,29 @@ public final class TreeFingerprinter {
         var racyAfterNanos = nanos(clock.instant().minus(RACY_WINDOW));
         var entries = entriesOf(root.toAbsolutePath(), new PathFilter(includes, excludes));
 
-        var digests = new TreeMap<String, String>();
-        var toHash = new ArrayList<TreeEntry>();
-        var describer = ContentHasher.forThisThread();
-        for (var entry : entries) {
-            if (!entry.isFile()) {
-                digests.put(entry.relativePath(), describer.sha256(entry.describe(null)));
-                continue;
-            }
-            var cached = isRacy(entry, racyAfterNanos) ? null : cache.get(entry.stat().cacheKey(entry.path())).orElse(null);
-            if (cached == null) {
-                toHash.add(entry);
-            } else {
-                digests.put(entry.relativePath(), describer.sha256(entry.describe(cached)));
+        var contentHashes = new String[entries.size()];
+        for (var i = 0; i < contentHashes.length; i++) {
+            var entry = entries.get(i);
+            if (entry.isFile() && !isRacy(entry, racyAfterNanos)) {
+                contentHashes[i] = cache.get(entry.cacheKey()).orElse(null);
             }
         }
+        var cached = contentHashes.clone();
+        var digests = EntryDigests.compute(entries, contentHashes, pool);
 
-        var hashes = ContentHashing.hashAll(toHash, pool);
-        for (var i = 0; i < hashes.length; i++) {
-            var entry = toHash.get(i);
-            if (hashes[i] == null) {
+        var byPath = new TreeMap<String, String>();
+        for (var i = 0; i < digests.length; i++) {
+            var entry = entries.get(i);
+            if (digests[i] == null) {
                 continue; // vanished while we looked
             }
-            if (!isRacy(entry, racyAfterNanos)) {
-                cache.put(entry.stat().cacheKey(entry.path()), hashes[i]);
+            byPath.put(entry.relativePath(), digests[i]);
+            if (entry.isFile() && cached[i] == null && !isRacy(entry, racyAfterNanos)) {
+                cache.put(entry.cacheKey(), contentHashes[i]);
             }
-            digests.put(entry.relativePath(), describer.sha256(entry.describe(hashes[i])));
         }
         cache.flush();
-        return new TreeSnapshot(treeFingerprint(digests), digests);
+        return new TreeSnapshot(treeFingerprint(byPath), byPath);
     }
 
     private List<TreeEntry> entriesOf(Path root, PathFilter filter) {

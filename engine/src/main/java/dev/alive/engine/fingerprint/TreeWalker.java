@@ -35,17 +35,21 @@ final class TreeWalker {
 
     /** The accepted entries below the directory {@code root}, in no particular order. */
     List<TreeEntry> walk(Path root) {
-        return pool.invoke(new DirectoryListing(root, ""));
+        var rootText = root.toString();
+        var prefixLength = rootText.endsWith("/") ? rootText.length() : rootText.length() + 1;
+        return pool.invoke(new DirectoryListing(root, "", prefixLength));
     }
 
     private final class DirectoryListing extends RecursiveTask<List<TreeEntry>> {
 
         private final Path directory;
         private final String relativePath;
+        private final int rootPrefixLength;
 
-        DirectoryListing(Path directory, String relativePath) {
+        DirectoryListing(Path directory, String relativePath, int rootPrefixLength) {
             this.directory = directory;
             this.relativePath = relativePath;
+            this.rootPrefixLength = rootPrefixLength;
         }
 
         @Override
@@ -55,8 +59,7 @@ final class TreeWalker {
             onListing.accept(relativePath);
             try (var children = Files.newDirectoryStream(directory)) {
                 for (var child : children) {
-                    var name = child.getFileName().toString();
-                    var childPath = relativePath.isEmpty() ? name : relativePath + "/" + name;
+                    var childPath = child.toString().substring(rootPrefixLength);
                     var entry = TreeEntry.read(child, childPath);
                     if (entry == null) {
                         continue;
@@ -65,7 +68,7 @@ final class TreeWalker {
                         entries.add(entry);
                     }
                     if (entry.stat().type() == EntryType.DIRECTORY && filter.descendsInto(childPath)) {
-                        var listing = new DirectoryListing(child, childPath);
+                        var listing = new DirectoryListing(child, childPath, rootPrefixLength);
                         listing.fork();
                         subdirectories.add(listing);
                     }
