@@ -43,9 +43,11 @@ public final class TreeFingerprintBenchmark {
         try {
             var files = generate(root, fileCount, megabytes * 1_000_000L);
             var bytes = totalBytes(files);
-            System.out.printf("%d files, %.1f MB in %s; %d cores; pool of %d threads%n", files.size(), bytes / 1e6,
-                    root, Runtime.getRuntime().availableProcessors(), FingerprintPool.shared().getParallelism());
+            System.out.printf("%d files, %.1f MB in %s; %d cores; pool of %d threads; load average %s%n", files.size(),
+                    bytes / 1e6, root, Runtime.getRuntime().availableProcessors(),
+                    FingerprintPool.shared().getParallelism(), Files.readString(Path.of("/proc/loadavg")).trim());
             new TreeFingerprintBenchmark(root, files, bytes).run();
+            System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {
             if (!keep) {
                 deleteTree(root);
