@@ -1,52 +1,107 @@
 package dev.alive.engine.fingerprint;
 
 import dev.alive.engine.FileHashCache;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
 
 /**
- * Fingerprints file trees: sorted relative paths, file type and mode, content hash; symlinks by
- * target. NOTE: first, plain version (no cache, no patterns); to be replaced by the real one.
+ * Fingerprints file trees with SHA-256. Each entry (file, directory, symlink; empty directories
+ * included) is keyed by its '/'-separated path relative to the root and digested over its type,
+ * permission bits and content: a file's content hash, a symlink's target text (never followed).
+ * The tree's fingerprint covers the sorted entries. A missing root is an empty tree; a root that is
+ * a single file (or symlink) is a tree of that one entry, named by its file name.
+ *
+ * <p>Content hashes come from the {@link FileHashCache} when a file's (path, size, mtime, inode,
+ * ctime) are unchanged, unless its mtime lies within {@link #RACY_WINDOW} of the snapshot's start:
+ * such a file could still change within the file system's timestamp resolution without its key
+ * changing, so it is always re-read, and its hash is not cached.
+ *
+ * <p>Patterns are globs over relative paths, anchored at the root (see {@link
+ * dev.alive.engine.Input.Tree}); a pattern that names a directory covers everything below it.
+ * Excluded directories are not walked.
  */
 public final class TreeFingerprinter {
 
+    /** Files modified this recently before a snapshot starts are never taken from the cache. */
+    public static final Duration RACY_WINDOW = Duration.ofSeconds(1);
+
     private final FileHashCache cache;
+    private final ForkJoinPool pool;
+    private final Clock clock;
 
     public TreeFingerprinter(FileHashCache cache) {
-        this.cache = cache;
+        this(cache, FingerprintPool.shared(), Clock.systemUTC());
     }
 
-    /** Snapshots the tree below {@code root} (a missing root is an empty tree). */
+    TreeFingerprinter(FileHashCache cache, ForkJoinPool pool, Clock clock) {
+        this.cache = cache;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /** Snapshots the tree at {@code root}; patterns as in {@link dev.alive.engine.Input.Tree}. */
     public TreeSnapshot snapshot(Path root, List<String> includes, List<String> excludes) {
-        var entries = new TreeMap<String, String>();
-        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            try (var paths = Files.walk(root)) {
-                for (var path : (Iterable<Path>) paths::iterator) {
-                    if (!path.equals(root) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                        entries.put(root.relativize(path).toString(), sha256(Files.readAllBytes(path)));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        var racyAfterNanos = nanos(clock.instant().minus(RACY_WINDOW));
+        var entries = entriesOf(root.toAbsolutePath(), new PathFilter(includes, excludes));
+
+        var contentHashes = new String[entries.size()];
+        for (var i = 0; i < contentHashes.length; i++) {
+            var entry = entries.get(i);
+            if (entry.isFile() && !isRacy(entry, racyAfterNanos)) {
+                contentHashes[i] = cache.get(entry.cacheKey()).orElse(null);
             }
         }
-        var all = new StringBuilder();
-        entries.forEach((p, d) -> all.append(p).append('\0').append(d).append('\n'));
-        return new TreeSnapshot(sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), entries);
+        var cached = contentHashes.clone();
+        var digests = EntryDigests.compute(entries, contentHashes, pool);
+
+        var byPath = new TreeMap<String, String>();
+        for (var i = 0; i < digests.length; i++) {
+            var entry = entries.get(i);
+            if (digests[i] == null) {
+                continue; // vanished while we looked
+            }
+            byPath.put(entry.relativePath(), digests[i]);
+            if (entry.isFile() && cached[i] == null && !isRacy(entry, racyAfterNanos)) {
+                cache.put(entry.cacheKey(), contentHashes[i]);
+            }
+        }
+        cache.flush();
+        return new TreeSnapshot(treeFingerprint(byPath), byPath);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private List<TreeEntry> entriesOf(Path root, PathFilter filter) {
+        var rootEntry = TreeEntry.read(root, "");
+        if (rootEntry == null) {
+            return List.of();
         }
+        if (rootEntry.stat().type() == EntryType.DIRECTORY) {
+            return new TreeWalker(filter, pool).walk(root);
+        }
+        var name = root.getFileName().toString();
+        return filter.includes(name)
+                ? List.of(new TreeEntry(name, root, rootEntry.stat(), rootEntry.linkTarget()))
+                : List.of();
+    }
+
+    private static boolean isRacy(TreeEntry file, long racyAfterNanos) {
+        return file.stat().mtimeNanos() >= racyAfterNanos;
+    }
+
+    /** The fingerprint of a whole tree from its entry digests (by relative path). */
+    static String treeFingerprint(SortedMap<String, String> digests) {
+        var text = new StringBuilder(64 + digests.size() * 100).append("alive-tree-v1\n");
+        digests.forEach((path, digest) -> text.append(path).append('\0').append(digest).append('\n'));
+        return Fingerprints.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

@@ -1,0 +1,83 @@
+package dev.alive.engine.fingerprint;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * Computes the digest of every entry, in parallel on a pool: reads and hashes the files whose
+ * content hash is not known yet (filling it in), then digests type, mode and content. An entry
+ * that vanished before it could be read gets no digest (null).
+ */
+final class EntryDigests {
+
+    private static final int ENTRIES_PER_TASK = 16;
+
+    private EntryDigests() {
+    }
+
+    /**
+     * The digest of each entry, by position; {@code contentHashes} holds the known content hashes
+     * of files (null where unknown) and receives the ones computed here.
+     */
+    static String[] compute(List<TreeEntry> entries, String[] contentHashes, ForkJoinPool pool) {
+        var digests = new String[entries.size()];
+        var all = new Range(entries, contentHashes, digests, 0, entries.size());
+        if (entries.size() <= ENTRIES_PER_TASK) {
+            all.compute();
+        } else {
+            pool.invoke(all);
+        }
+        return digests;
+    }
+
+    private static final class Range extends RecursiveAction {
+
+        private final List<TreeEntry> entries;
+        private final String[] contentHashes;
+        private final String[] digests;
+        private final int from;
+        private final int to;
+
+        Range(List<TreeEntry> entries, String[] contentHashes, String[] digests, int from, int to) {
+            this.entries = entries;
+            this.contentHashes = contentHashes;
+            this.digests = digests;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from > ENTRIES_PER_TASK) {
+                var middle = (from + to) >>> 1;
+                invokeAll(new Range(entries, contentHashes, digests, from, middle),
+                        new Range(entries, contentHashes, digests, middle, to));
+                return;
+            }
+            var hasher = ContentHasher.forThisThread();
+            for (var i = from; i < to; i++) {
+                var entry = entries.get(i);
+                if (entry.isFile() && contentHashes[i] == null) {
+                    contentHashes[i] = contentHash(hasher, entry);
+                    if (contentHashes[i] == null) {
+                        continue; // vanished
+                    }
+                }
+                digests[i] = hasher.sha256(entry.describe(contentHashes[i]));
+            }
+        }
+
+        private static String contentHash(ContentHasher hasher, TreeEntry file) {
+            try {
+                return hasher.sha256(file.path());
+            } catch (NoSuchFileException vanished) {
+                return null;
+            } catch (IOException e) {
+                throw new TreeFingerprintException(file.path(), e);
+            }
+        }
+    }
+}

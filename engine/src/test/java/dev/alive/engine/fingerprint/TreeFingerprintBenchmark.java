@@ -1,0 +1,196 @@
+package dev.alive.engine.fingerprint;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Not a test: a plain benchmark of tree fingerprinting against {@code sha256sum}.
+ *
+ * <pre>
+ * mvn -B -q -ntp -o -pl engine test-compile
+ * java -cp engine/target/classes:engine/target/test-classes \
+ *     dev.alive.engine.fingerprint.TreeFingerprintBenchmark [files=20000] [megabytes=200] [dir]
+ * </pre>
+ *
+ * Generates the files (mixed sizes, mtimes set an hour back so the racy rule does not defeat the
+ * cache) in {@code dir} or a temporary directory (deleted afterwards), then measures, 3 times each
+ * with the median reported: the first fingerprint with an empty hash cache (with the shared pool
+ * and with one thread), the unchanged re-check with a warm cache, and {@code sha256sum} over the
+ * same files, given as argument lists in batches. The page cache is warm for all of them.
+ */
+public final class TreeFingerprintBenchmark {
+
+    private static final int RUNS = 3;
+    private static final int SHA256SUM_BATCH = 500;
+
+    public static void main(String[] args) throws Exception {
+        var fileCount = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        var megabytes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        var keep = args.length > 2;
+        var root = keep ? Path.of(args[2]) : Files.createTempDirectory("alive-fp-bench");
+        try {
+            var files = generate(root, fileCount, megabytes * 1_000_000L);
+            var bytes = totalBytes(files);
+            System.out.printf("%d files, %.1f MB in %s; %d cores; pool of %d threads; load average %s%n", files.size(),
+                    bytes / 1e6, root, Runtime.getRuntime().availableProcessors(),
+                    FingerprintPool.shared().getParallelism(), Files.readString(Path.of("/proc/loadavg")).trim());
+            new TreeFingerprintBenchmark(root, files, bytes).run();
+            System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        } finally {
+            if (!keep) {
+                deleteTree(root);
+            }
+        }
+    }
+
+    private final Path root;
+    private final List<Path> files;
+    private final long bytes;
+
+    private TreeFingerprintBenchmark(Path root, List<Path> files, long bytes) {
+        this.root = root;
+        this.files = files;
+        this.bytes = bytes;
+    }
+
+    private void run() throws Exception {
+        var single = new ForkJoinPool(1);
+        var warmCache = new CountingFileHashCache();
+        var fingerprint = new String[1];
+        var cold = measure(() -> {
+            var cache = new CountingFileHashCache();
+            var time = time(() -> fingerprint[0] = snapshot(cache, FingerprintPool.shared()));
+            warmCache.hashes.putAll(cache.hashes);
+            return time;
+        });
+        var coldSingle = measure(() -> time(() -> snapshot(new CountingFileHashCache(), single)));
+        warmCache.resetCounts();
+        var warm = measure(() -> time(() -> check(fingerprint[0], snapshot(warmCache, FingerprintPool.shared()))));
+        var sha256sum = measure(this::sha256sum);
+        single.shutdown();
+
+        System.out.printf("cache hits in the re-checks: %d of %d files x %d runs%n", warmCache.hits.get(), files.size(), RUNS);
+        System.out.printf("%-40s %12s  %-22s %10s%n", "measurement", "median ms", "runs ms", "MB/s");
+        row("first fingerprint, empty cache", cold);
+        row("first fingerprint, empty cache, 1 thread", coldSingle);
+        row("unchanged re-check, warm cache", warm);
+        row("sha256sum (1 process, batches of " + SHA256SUM_BATCH + ")", sha256sum);
+        System.out.printf("throughput vs sha256sum: %.2fx (pool), %.2fx (1 thread); target >= 0.5x%n",
+                median(sha256sum) / median(cold), median(sha256sum) / median(coldSingle));
+        System.out.printf("re-check speed-up over first fingerprint: %.1fx (pool), %.1fx (1 thread); target >= 20x%n",
+                median(cold) / median(warm), median(coldSingle) / median(warm));
+        System.out.printf("re-check speed-up over sha256sum: %.1fx%n", median(sha256sum) / median(warm));
+    }
+
+    private String snapshot(CountingFileHashCache cache, ForkJoinPool pool) {
+        return new TreeFingerprinter(cache, pool, Clock.systemUTC()).snapshot(root, List.of(), List.of()).fingerprint();
+    }
+
+    private static void check(String expected, String actual) {
+        if (!expected.equals(actual)) {
+            throw new IllegalStateException("re-check gave another fingerprint: " + actual + " != " + expected);
+        }
+    }
+
+    private long sha256sum() throws Exception {
+        var start = System.nanoTime();
+        for (var from = 0; from < files.size(); from += SHA256SUM_BATCH) {
+            var command = new ArrayList<String>(List.of("sha256sum", "--"));
+            files.subList(from, Math.min(files.size(), from + SHA256SUM_BATCH)).forEach(f -> command.add(f.toString()));
+            var process = new ProcessBuilder(command).redirectOutput(Redirect.DISCARD).redirectError(Redirect.INHERIT).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("sha256sum failed: exit " + process.exitValue());
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    private void row(String name, long[] nanos) {
+        var runs = Arrays.stream(nanos).mapToObj(n -> String.valueOf(n / 1_000_000)).toList();
+        System.out.printf("%-40s %12.1f  %-22s %10.0f%n", name, median(nanos) / 1e6, String.join(" / ", runs),
+                bytes / 1e6 / (median(nanos) / 1e9));
+    }
+
+    private interface Measured {
+        long nanos() throws Exception;
+    }
+
+    private static long[] measure(Measured measured) throws Exception {
+        var nanos = new long[RUNS];
+        for (var i = 0; i < RUNS; i++) {
+            nanos[i] = measured.nanos();
+        }
+        return nanos;
+    }
+
+    private static long time(Runnable work) {
+        var start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static double median(long[] nanos) {
+        var sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Files of log-uniformly spread sizes (1% of them a hundred times larger), scaled to the total. */
+    private static List<Path> generate(Path root, int count, long totalBytes) throws IOException {
+        var random = new SplittableRandom(42);
+        var weights = new double[count];
+        var sum = 0.0;
+        for (var i = 0; i < count; i++) {
+            weights[i] = Math.exp(random.nextDouble() * Math.log(1000)) * (random.nextInt(100) == 0 ? 100 : 1);
+            sum += weights[i];
+        }
+        var longAgo = FileTime.from(Instant.now().minusSeconds(3600));
+        var files = new ArrayList<Path>(count);
+        var buffer = new byte[0];
+        for (var i = 0; i < count; i++) {
+            var size = (int) (weights[i] / sum * totalBytes);
+            if (buffer.length < size) {
+                buffer = new byte[size];
+            }
+            random.nextBytes(buffer);
+            var dir = root.resolve(String.format("d%02d/s%02d", i / 1000, i / 40 % 25));
+            Files.createDirectories(dir);
+            var file = dir.resolve("f" + i + ".bin");
+            Files.write(file, Arrays.copyOf(buffer, size));
+            Files.setLastModifiedTime(file, longAgo);
+            files.add(file);
+        }
+        Files.writeString(root.resolve("README.txt"), "generated by TreeFingerprintBenchmark\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(root.resolve("README.txt"), longAgo);
+        files.add(root.resolve("README.txt"));
+        return files;
+    }
+
+    private static long totalBytes(List<Path> files) throws IOException {
+        var total = 0L;
+        for (var file : files) {
+            total += Files.size(file);
+        }
+        return total;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (var path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
