@@ -23,6 +23,11 @@ final class FakeTask implements Task {
         void accept(TaskContext context) throws Exception;
     }
 
+    /** Runs inside {@link #undo}, before it fails (if told to). */
+    interface UndoHook {
+        void accept(UndoContext context) throws Exception;
+    }
+
     private final TaskId id;
     private final FakeGraph graph;
     private final Set<TaskId> dependsOn = new TreeSet<>();
@@ -34,6 +39,7 @@ final class FakeTask implements Task {
     private volatile List<String> drift = List.of();
     private volatile Map<String, String> undoNotes = Map.of();
     private volatile Hook hook = context -> { };
+    private volatile UndoHook undoHook = context -> { };
     private volatile Boolean knownAfterRun;
     final List<Map<String, String>> undoNotesSeen = new CopyOnWriteArrayList<>();
     final List<Map<String, String>> inputsSeen = new CopyOnWriteArrayList<>();
@@ -130,6 +136,11 @@ final class FakeTask implements Task {
         return this;
     }
 
+    FakeTask onUndo(UndoHook hook) {
+        undoHook = hook;
+        return this;
+    }
+
     FakeTask knownAfterRun(boolean known) {
         knownAfterRun = known;
         return this;
@@ -172,9 +183,10 @@ final class FakeTask implements Task {
     }
 
     @Override
-    public void undo(UndoContext context) {
+    public void undo(UndoContext context) throws Exception {
         graph.record("undo " + id);
         undoNotesSeen.add(Map.copyOf(context.notes()));
+        undoHook.accept(context);
         if (failUndo) {
             throw new IllegalStateException("undo of " + id + " broke");
         }
