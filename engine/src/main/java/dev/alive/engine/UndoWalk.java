@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Undoes the tasks a run executed, dependents before their dependencies (reverse topological
- * order of the current graph), each with the undo notes its run journaled. Every undo is journaled
+ * order of the current graph), each with the undo notes its run journaled (per key the first
+ * value: the state before the run's first change). Every undo is journaled
  * as it happens; a failing undo is recorded and the walk goes on.
  */
 final class UndoWalk {
@@ -55,7 +56,11 @@ final class UndoWalk {
                 listener.taskUndone(task.id());
             } catch (Throwable e) {
                 var message = Failures.describe(e);
-                journal.undoFailed(task.id(), message);
+                try {
+                    journal.undoFailed(task.id(), message);
+                } catch (RuntimeException journalError) {
+                    e.addSuppressed(journalError); // the store is failing too: still undo the others
+                }
                 left.add(task.id());
                 problems.add(task.id() + " (its undo failed: " + message + ")");
                 listener.undoFailed(task.id(), e);
@@ -68,7 +73,7 @@ final class UndoWalk {
         var notes = new HashMap<TaskId, Map<String, String>>();
         for (var entry : store.journal(runId)) {
             if (entry.kind() == JournalEntry.Kind.UNDO_NOTE) {
-                notes.computeIfAbsent(entry.taskId(), id -> new LinkedHashMap<>()).put(entry.key(), entry.detail());
+                notes.computeIfAbsent(entry.taskId(), id -> new LinkedHashMap<>()).putIfAbsent(entry.key(), entry.detail());
             }
         }
         return notes;
