@@ -32,7 +32,7 @@ public final class Engine {
 
     private Engine(EngineParts parts) {
         this.parts = parts;
-        this.planner = new Planner(parts.store(), parts.check());
+        this.planner = new Planner(parts.store(), parts.check(), parts.locks());
     }
 
     public static Engine create(StateStore store, EngineOptions options) {

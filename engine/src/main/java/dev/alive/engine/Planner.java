@@ -18,10 +18,12 @@ final class Planner {
 
     private final StateStore store;
     private final UpToDateCheck check;
+    private final UnitLocks locks;
 
-    Planner(StateStore store, UpToDateCheck check) {
+    Planner(StateStore store, UpToDateCheck check, UnitLocks locks) {
         this.store = store;
         this.check = check;
+        this.locks = locks;
     }
 
     Plan plan(TaskGraph graph, Set<TaskId> forced) {
@@ -29,7 +31,9 @@ final class Planner {
     }
 
     private UnitPlan planUnit(TaskGraph graph, String unit, Set<TaskId> forced) {
-        var lastAttempts = LastAttempts.read(store, unit, null);
+        var holder = store.lockHolder(unit);
+        var liveRun = holder.filter(owner -> !locks.isDead(owner)).map(LockOwner::runId).orElse(null);
+        var lastAttempts = LastAttempts.read(store, unit, liveRun);
         var unknown = new HashSet<TaskId>();
         UpstreamOutputs predicted = (task, name) -> unknown.contains(task)
                 ? Optional.empty()
@@ -48,8 +52,8 @@ final class Planner {
                 .filter(id -> !graph.contains(id))
                 .forEach(id -> planned.add(new PlannedTask(id, PlannedTask.Action.REMOVED,
                         List.of("no longer in the graph: its recorded state is dropped, what it made stays"), false)));
-        var unfinished = store.unfinishedRuns(unit).stream().map(RunRecord::runId).toList();
-        return new UnitPlan(unit, planned, unfinished, store.lockHolder(unit));
+        var dead = store.unfinishedRuns(unit).stream().map(RunRecord::runId).filter(id -> !id.equals(liveRun)).toList();
+        return new UnitPlan(unit, planned, dead, holder);
     }
 
     private static PlannedTask toPlanned(Decision decision) {

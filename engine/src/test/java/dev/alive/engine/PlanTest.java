@@ -133,6 +133,23 @@ class PlanTest {
     }
 
     @Test
+    void theRunOfALiveHolderIsNotADeadRunToRecover() {
+        h.apply();
+        var live = new LockOwner("test-host", ProcessHandle.current().pid(), "live-run", Instant.now());
+        h.store.beginRun(new RunRecord("live-run", "a", "apply", "test-host", live.pid(), Instant.now(), null,
+                RunOutcome.RUNNING, null));
+        h.store.appendJournal(new JournalEntry("live-run", 1, id("a/w"), JournalEntry.Kind.STARTED, null, null, null,
+                Instant.now()));
+        h.store.tryLock("a", live);
+
+        var unit = h.plan().units().get(0);
+
+        assertThat(unit.unfinishedRuns()).isEmpty();
+        assertThat(unit.lockHolder()).contains(live);
+        assertThat(unit.hasChanges()).isFalse();
+    }
+
+    @Test
     void planListsUnitsWithTheirTasksInTopologicalOrder() {
         h.fakes.unit("b").task("second", dependsOn("first")).task("first");
 
