@@ -13,6 +13,13 @@ public interface RunListener {
     default void runStarted(String unit, String runId) {
     }
 
+    /**
+     * A run of {@code unit} found the earlier run {@code deadRunId} unfinished (its process died)
+     * and is undoing it; undo events and {@code runFinished(unit, deadRunId, ...)} follow.
+     */
+    default void recoveryStarted(String unit, String deadRunId) {
+    }
+
     default void taskStarted(TaskId task, List<String> reasons) {
     }
 

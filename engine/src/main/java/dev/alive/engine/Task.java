@@ -33,7 +33,12 @@ public interface Task {
     /** Restores what {@link #run} changed in this run (see the class contract). */
     void undo(UndoContext context) throws Exception;
 
-    /** True when the outputs are only known after the task ran, so plan says "known after apply". */
+    /**
+     * True when a rerun may produce outputs other than the committed ones (a new release id, a
+     * value derived from a changed input): plan then says "known after apply" for the tasks that
+     * read them. When false, plan assumes a rerun reproduces the committed outputs, so readers of
+     * an unchanged output stay up to date in the plan; apply always compares the real outputs.
+     */
     default boolean outputsKnownAfterRun() {
         return false;
     }

@@ -11,7 +11,10 @@ public interface UndoContext {
 
     String runId();
 
-    /** The undo notes {@link TaskContext#recordUndo} persisted during the run, in order. */
+    /**
+     * The undo notes {@link TaskContext#recordUndo} persisted during the run, in order. A key
+     * recorded twice keeps its first value: the state before the run's first change.
+     */
     Map<String, String> notes();
 
     /** The same backup directory the run had. */

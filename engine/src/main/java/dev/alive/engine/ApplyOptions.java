@@ -1,0 +1,45 @@
+package dev.alive.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How one apply runs.
+ *
+ * @param parallelism how many tasks run at once, over all units
+ * @param failFast when a unit fails, stop (and roll back) the other units too
+ * @param forced tasks that run even when up to date (reason "forced")
+ * @param lockWait how long to wait for a unit's lock held by a live run; zero refuses at once
+ */
+public record ApplyOptions(int parallelism, boolean failFast, Set<TaskId> forced, Duration lockWait) {
+
+    public ApplyOptions {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        forced = Set.copyOf(forced);
+        Objects.requireNonNull(lockWait, "lockWait");
+    }
+
+    /** As many tasks at once as there are processors; no fail-fast; nothing forced; no waiting for locks. */
+    public static ApplyOptions defaults() {
+        return new ApplyOptions(Runtime.getRuntime().availableProcessors(), false, Set.of(), Duration.ZERO);
+    }
+
+    public ApplyOptions withParallelism(int tasksAtOnce) {
+        return new ApplyOptions(tasksAtOnce, failFast, forced, lockWait);
+    }
+
+    public ApplyOptions withFailFast(boolean stopAll) {
+        return new ApplyOptions(parallelism, stopAll, forced, lockWait);
+    }
+
+    public ApplyOptions withForced(Set<TaskId> tasks) {
+        return new ApplyOptions(parallelism, failFast, tasks, lockWait);
+    }
+
+    public ApplyOptions withLockWait(Duration wait) {
+        return new ApplyOptions(parallelism, failFast, forced, wait);
+    }
+}

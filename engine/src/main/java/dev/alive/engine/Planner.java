@@ -1,0 +1,73 @@
+package dev.alive.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plan: the up-to-date check of every task with execution replaced by a prediction of outputs.
+ *
+ * <p>What plan assumes of a task that will (or may) run: if it declares
+ * {@link Task#outputsKnownAfterRun()} or has no committed state, its outputs are unknown and its
+ * readers get "known after apply"; otherwise it reproduces its committed outputs (the task contract),
+ * so its readers are checked against those. An up-to-date task keeps its committed outputs.
+ */
+final class Planner {
+
+    private final StateStore store;
+    private final UpToDateCheck check;
+    private final UnitLocks locks;
+
+    Planner(StateStore store, UpToDateCheck check, UnitLocks locks) {
+        this.store = store;
+        this.check = check;
+        this.locks = locks;
+    }
+
+    Plan plan(TaskGraph graph, Set<TaskId> forced) {
+        return new Plan(graph.units().stream().map(unit -> planUnit(graph, unit, forced)).toList());
+    }
+
+    private UnitPlan planUnit(TaskGraph graph, String unit, Set<TaskId> forced) {
+        var holder = store.lockHolder(unit);
+        var liveRun = holder.filter(owner -> !locks.isDead(owner)).map(LockOwner::runId).orElse(null);
+        var lastAttempts = LastAttempts.read(store, unit, liveRun);
+        var unknown = new HashSet<TaskId>();
+        UpstreamOutputs predicted = (task, name) -> unknown.contains(task)
+                ? Optional.empty()
+                : store.committed(task).map(state -> state.outputs().get(name));
+        var planned = new ArrayList<PlannedTask>();
+        for (var task : graph.tasksOf(unit)) {
+            var decision = check.decide(task, predicted, forced.contains(task.id()), lastAttempts);
+            var entry = toPlanned(decision);
+            if (entry.action() != PlannedTask.Action.UP_TO_DATE
+                    && (task.outputsKnownAfterRun() || decision.firstRun())) {
+                unknown.add(task.id());
+            }
+            planned.add(entry);
+        }
+        store.committedUnit(unit).keySet().stream()
+                .filter(id -> !graph.contains(id))
+                .forEach(id -> planned.add(new PlannedTask(id, PlannedTask.Action.REMOVED,
+                        List.of("no longer in the graph: its recorded state is dropped, what it made stays"), false)));
+        var dead = store.unfinishedRuns(unit).stream().map(RunRecord::runId).filter(id -> !id.equals(liveRun)).toList();
+        return new UnitPlan(unit, planned, dead, holder);
+    }
+
+    private static PlannedTask toPlanned(Decision decision) {
+        var unknownNotes = decision.unknownInputs().stream()
+                .map(name -> "input '" + name + "' known after apply")
+                .toList();
+        if (decision.mustRun()) {
+            var reasons = new ArrayList<>(decision.reasons());
+            reasons.addAll(unknownNotes);
+            return new PlannedTask(decision.task(), PlannedTask.Action.RUN, reasons, decision.firstRun());
+        }
+        if (!unknownNotes.isEmpty()) {
+            return new PlannedTask(decision.task(), PlannedTask.Action.KNOWN_AFTER_APPLY, unknownNotes, false);
+        }
+        return new PlannedTask(decision.task(), PlannedTask.Action.UP_TO_DATE, List.of(), false);
+    }
+}

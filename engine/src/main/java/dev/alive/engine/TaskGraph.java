@@ -1,0 +1,156 @@
+package dev.alive.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * An immutable DAG of tasks; an edge points from a dependency to its dependent. Tasks are grouped
+ * into units by {@link TaskId#unit()}; a task may depend only on tasks of its own unit, and may
+ * read outputs ({@link Input.Upstream}) only of tasks it depends on.
+ *
+ * <p>Orders are deterministic: among tasks that could go next, the smallest id comes first.
+ */
+public final class TaskGraph {
+
+    private final DirectedAcyclicGraph<TaskId, DefaultEdge> dag;
+    private final Map<TaskId, Task> tasks;
+    private final List<TaskId> order;
+    private final Map<String, List<Task>> unitTasks;
+
+    private TaskGraph(DirectedAcyclicGraph<TaskId, DefaultEdge> dag, Map<TaskId, Task> tasks) {
+        this.dag = dag;
+        this.tasks = tasks;
+        var sorted = new ArrayList<TaskId>(tasks.size());
+        new TopologicalOrderIterator<>(dag, TaskId::compareTo).forEachRemaining(sorted::add);
+        this.order = List.copyOf(sorted);
+        var byUnit = new TreeMap<String, List<Task>>();
+        order.forEach(id -> byUnit.computeIfAbsent(id.unit(), u -> new ArrayList<>()).add(tasks.get(id)));
+        byUnit.replaceAll((unit, list) -> List.copyOf(list));
+        this.unitTasks = Collections.unmodifiableMap(byUnit);
+    }
+
+    /**
+     * Builds the graph.
+     *
+     * @throws InvalidTaskGraphException on a duplicate id, a missing dependency, a dependency on
+     *     another unit, an upstream input of a task that is not a dependency, or a cycle
+     */
+    public static TaskGraph of(Collection<? extends Task> tasks) {
+        var byId = new LinkedHashMap<TaskId, Task>();
+        for (var task : tasks) {
+            if (byId.putIfAbsent(task.id(), task) != null) {
+                throw new InvalidTaskGraphException("task " + task.id() + " is declared twice");
+            }
+        }
+        var dependsOn = new TreeMap<TaskId, Set<TaskId>>();
+        byId.values().forEach(task -> dependsOn.put(task.id(), validDependencies(task, byId)));
+        DependencyCycles.find(dependsOn).ifPresent(cycle -> {
+            throw new InvalidTaskGraphException(DependencyCycles.describe(cycle));
+        });
+        var dag = new DirectedAcyclicGraph<TaskId, DefaultEdge>(DefaultEdge.class);
+        dependsOn.keySet().forEach(dag::addVertex);
+        dependsOn.forEach((id, dependencies) -> dependencies.forEach(dependency -> dag.addEdge(dependency, id)));
+        return new TaskGraph(dag, Collections.unmodifiableMap(byId));
+    }
+
+    private static Set<TaskId> validDependencies(Task task, Map<TaskId, Task> byId) {
+        var dependencies = new TreeSet<>(task.dependsOn());
+        for (var dependency : dependencies) {
+            if (!byId.containsKey(dependency)) {
+                throw new InvalidTaskGraphException(
+                        task.id() + " depends on " + dependency + ", which is not part of the graph");
+            }
+            if (!dependency.unit().equals(task.id().unit())) {
+                throw new InvalidTaskGraphException(task.id() + " depends on " + dependency
+                        + " of another unit; a task may only depend on tasks of its own unit");
+            }
+        }
+        for (var input : task.inputs()) {
+            if (input instanceof Input.Upstream upstream && !dependencies.contains(upstream.task())) {
+                throw new InvalidTaskGraphException(task.id() + " reads output '" + upstream.output() + "' of "
+                        + upstream.task() + " (input '" + upstream.name() + "') but does not depend on it");
+            }
+        }
+        return dependencies;
+    }
+
+    /** Every task, dependencies before dependents. */
+    public List<Task> tasks() {
+        return order.stream().map(tasks::get).toList();
+    }
+
+    /** The distinct units, sorted. */
+    public List<String> units() {
+        return List.copyOf(unitTasks.keySet());
+    }
+
+    /** The tasks of one unit, dependencies before dependents (empty for an unknown unit). */
+    public List<Task> tasksOf(String unit) {
+        return unitTasks.getOrDefault(unit, List.of());
+    }
+
+    public Optional<Task> find(TaskId id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    public Task task(TaskId id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no task " + id + " in the graph"));
+    }
+
+    public boolean contains(TaskId id) {
+        return tasks.containsKey(id);
+    }
+
+    public int size() {
+        return tasks.size();
+    }
+
+    /** The tasks {@code id} depends on directly. */
+    public Set<TaskId> dependencies(TaskId id) {
+        return sortedNeighbours(dag.incomingEdgesOf(known(id)), true);
+    }
+
+    /** The tasks that depend directly on {@code id}. */
+    public Set<TaskId> dependents(TaskId id) {
+        return sortedNeighbours(dag.outgoingEdgesOf(known(id)), false);
+    }
+
+    /** Every task {@code id} depends on, directly or not. */
+    public Set<TaskId> ancestors(TaskId id) {
+        return Collections.unmodifiableSet(new TreeSet<>(dag.getAncestors(known(id))));
+    }
+
+    /** Every task that depends on {@code id}, directly or not. */
+    public Set<TaskId> descendants(TaskId id) {
+        return Collections.unmodifiableSet(new TreeSet<>(dag.getDescendants(known(id))));
+    }
+
+    private Set<TaskId> sortedNeighbours(Set<DefaultEdge> edges, boolean sources) {
+        var result = new TreeSet<TaskId>();
+        edges.forEach(edge -> result.add(sources ? dag.getEdgeSource(edge) : dag.getEdgeTarget(edge)));
+        return Collections.unmodifiableSet(result);
+    }
+
+    private TaskId known(TaskId id) {
+        if (!tasks.containsKey(id)) {
+            throw new IllegalArgumentException("no task " + id + " in the graph");
+        }
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        return "TaskGraph" + order;
+    }
+}

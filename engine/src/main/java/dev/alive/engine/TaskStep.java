@@ -1,0 +1,60 @@
+package dev.alive.engine;
+
+import java.time.Duration;
+
+/**
+ * One task within a run, on a worker thread: check; skip when up to date; otherwise journal
+ * STARTED, run, record and journal the pending state (or the failure). Never throws.
+ */
+final class TaskStep {
+
+    private final UpToDateCheck check;
+    private final OutputRecorder recorder;
+    private final BackupDirs backups;
+    private final FaultInjection faults;
+
+    TaskStep(UpToDateCheck check, OutputRecorder recorder, BackupDirs backups, FaultInjection faults) {
+        this.check = check;
+        this.recorder = recorder;
+        this.backups = backups;
+        this.faults = faults;
+    }
+
+    TaskResult execute(Task task, RunScope scope) {
+        long start = System.nanoTime();
+        Decision decision;
+        try {
+            decision = check.decide(task, scope.upstream(), scope.forced().contains(task.id()), scope.lastAttempts());
+        } catch (Throwable e) {
+            return failed(task, scope, start, e, false);
+        }
+        if (!decision.mustRun()) {
+            scope.listener().taskSkipped(task.id());
+            return new TaskResult.Skipped(task.id(), decision.committed().orElseThrow());
+        }
+        try {
+            scope.journal().started(task.id(), String.join("; ", decision.reasons()));
+            scope.listener().taskStarted(task.id(), decision.reasons());
+            var context = new RunTaskContext(task.id(), scope.journal(), decision.inputs()::value,
+                    decision.committed(), backups, scope.listener());
+            var outputs = task.run(context);
+            faults.afterRun(task.id());
+            var state = recorder.record(task.id(), decision.inputs(), outputs, scope.journal().runId());
+            scope.journal().succeeded(task.id(), state);
+            scope.listener().taskFinished(task.id(), Duration.ofNanos(System.nanoTime() - start));
+            return new TaskResult.Ran(task.id(), state);
+        } catch (Throwable e) {
+            return failed(task, scope, start, e, true);
+        }
+    }
+
+    private static TaskResult failed(Task task, RunScope scope, long start, Throwable error, boolean executed) {
+        try {
+            scope.journal().failed(task.id(), Failures.describe(error));
+        } catch (RuntimeException journalError) {
+            error.addSuppressed(journalError);
+        }
+        scope.listener().taskFailed(task.id(), Duration.ofNanos(System.nanoTime() - start), error);
+        return new TaskResult.Failed(task.id(), error, executed);
+    }
+}

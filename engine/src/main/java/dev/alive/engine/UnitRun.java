@@ -1,0 +1,92 @@
+package dev.alive.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Applies one unit as one run: take the lock (heartbeat while held), recover dead runs, begin the
+ * run, schedule its tasks; then commit every pending state at once, or undo every task this run
+ * executed in reverse topological order and commit nothing.
+ */
+final class UnitRun {
+
+    static final String APPLY = "apply";
+
+    private final EngineParts parts;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService ticker;
+    private final AtomicBoolean stop;
+
+    UnitRun(EngineParts parts, ExecutorService pool, ScheduledExecutorService ticker, AtomicBoolean stop) {
+        this.parts = parts;
+        this.pool = pool;
+        this.ticker = ticker;
+        this.stop = stop;
+    }
+
+    UnitResult apply(TaskGraph graph, String unit, ApplyOptions options, RunListener listener) {
+        if (stop.get()) {
+            return new UnitResult.NotStarted(unit, "another unit failed and fail-fast is on");
+        }
+        var runId = RunIds.next(parts.options().clock());
+        return LockedSection.run(parts, ticker, unit, runId, options.lockWait(), () -> {
+            var recovered = parts.recovery().recover(unit, graph, listener);
+            parts.store().beginRun(parts.newRun(runId, unit, APPLY));
+            listener.runStarted(unit, runId);
+            var journal = Journal.fresh(parts.store(), runId, parts.options().clock());
+            var scheduler = new UnitScheduler(graph, unit, pool, stop);
+            var scope = new RunScope(journal, scheduler, options.forced(),
+                    LastAttempts.read(parts.store(), unit, runId), listener);
+            var outcome = scheduler.run(parts.step(), scope, options.failFast());
+            return finish(graph, unit, journal, outcome, recovered, listener);
+        });
+    }
+
+    private UnitResult finish(TaskGraph graph, String unit, Journal journal, UnitScheduler.Outcome outcome,
+            List<RecoveredRun> recovered, RunListener listener) {
+        var ran = new ArrayList<TaskId>();
+        var skipped = new ArrayList<TaskId>();
+        var pending = new ArrayList<TaskState>();
+        for (var result : outcome.results()) {
+            if (result instanceof TaskResult.Ran r) {
+                ran.add(r.task());
+                pending.add(r.state());
+            } else if (result instanceof TaskResult.Skipped s) {
+                skipped.add(s.task());
+            }
+        }
+        Optional<TaskFailure> failure = outcome.failure().map(f -> TaskFailure.of(f.task(), f.error()));
+        String problem = failure.map(TaskFailure::toString)
+                .orElse(outcome.stoppedEarly() ? "stopped before every task ran (another unit failed, fail-fast)" : null);
+        if (problem == null) {
+            var removed = parts.store().committedUnit(unit).keySet().stream().filter(id -> !graph.contains(id)).toList();
+            var summary = ran.size() + " ran, " + skipped.size() + " up to date"
+                    + (removed.isEmpty() ? "" : ", " + removed.size() + " removed");
+            try {
+                parts.store().commit(journal.runId(), pending, removed, summary);
+            } catch (RuntimeException commitError) {
+                problem = "commit failed: " + Failures.describe(commitError);
+            }
+            if (problem == null) {
+                parts.backups().deleteRunQuietly(journal.runId());
+                listener.runFinished(unit, journal.runId(), RunOutcome.SUCCEEDED, summary);
+                return new UnitResult.Finished(unit, journal.runId(), APPLY, RunOutcome.SUCCEEDED, ran, skipped,
+                        Optional.empty(), new UndoReport(List.of(), List.of(), List.of()), recovered, summary);
+            }
+        }
+        var undo = parts.undoWalk().undo(journal, outcome.executed(), graph, listener);
+        var result = undo.complete() ? RunOutcome.ROLLED_BACK : RunOutcome.ROLLBACK_INCOMPLETE;
+        var summary = problem + "; " + undo.describe();
+        parts.store().finishRun(journal.runId(), result, summary);
+        if (undo.complete()) {
+            parts.backups().deleteRunQuietly(journal.runId());
+        }
+        listener.runFinished(unit, journal.runId(), result, summary);
+        return new UnitResult.Finished(unit, journal.runId(), APPLY, result, ran, skipped, failure, undo, recovered,
+                summary);
+    }
+}
