@@ -47,7 +47,6 @@ final class Migrations {
     }
 
     private static void migrate(Dialect dialect, Connector connector) {
-        LogFactory.setLogCreator(Silent.CREATOR);
         var configuration = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(connector.dataSource())
                 .locations(dialect.migrationLocation())
@@ -58,7 +57,9 @@ final class Migrations {
             configuration.table("alive_flyway_schema_history");
         }
         try {
-            configuration.load().migrate();
+            var flyway = configuration.load(); // (which resets Flyway's logging to its console default)
+            LogFactory.setLogCreator(Silent.CREATOR);
+            flyway.migrate();
         } catch (FlywayException e) {
             throw new IllegalStateException("migrating the state store at " + connector.location() + " failed: "
                     + e.getMessage(), e);
