@@ -1,7 +1,5 @@
 package dev.alive.state;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,8 +80,16 @@ public sealed interface DatabaseUrl {
         if (url == null) {
             return null;
         }
-        String noUserInfoPassword = Pattern.compile("(://[^/@:]*):[^/@]*@").matcher(url).replaceFirst("$1:***@");
-        return Pattern.compile("(?i)(password=)[^&]*").matcher(noUserInfoPassword).replaceAll("$1***");
+        String redacted = url;
+        int scheme = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        if (scheme >= 0 && at > scheme) {
+            int colon = url.indexOf(':', scheme + 3);
+            if (colon >= 0 && colon < at) {
+                redacted = url.substring(0, colon + 1) + "***" + url.substring(at);
+            }
+        }
+        return Pattern.compile("(?i)(password=)[^&]*").matcher(redacted).replaceAll("$1***");
     }
 
     private static DatabaseUrl parseSqlite(String rest) {
@@ -97,46 +103,51 @@ public sealed interface DatabaseUrl {
         return new Sqlite(Path.of(path).toAbsolutePath().normalize());
     }
 
+    /**
+     * {@code scheme://[user[:password]@][host][:port][/database][?name=value&...]}, percent-encoded;
+     * a password may also hold a raw '@', ':', '/' or '?' (everything up to the last '@' is user info).
+     */
     private static DatabaseUrl parsePostgres(String url, Map<String, String> env) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("state store URL '" + redact(url) + "' is not a valid URL: " + e.getReason()
-                    + " (percent-encode special characters in the password)");
-        }
-        String user = null;
-        String password = null;
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        }
-        String path = uri.getRawPath();
-        String database = path == null || path.length() <= 1 ? null : decode(path.substring(1));
+        String rest = url.substring(url.indexOf("://") + 3);
+        int at = rest.lastIndexOf('@');
+        String userInfo = at < 0 ? null : rest.substring(0, at);
+        String location = rest.substring(at + 1);
         var params = new LinkedHashMap<String, String>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
+        int question = location.indexOf('?');
+        if (question >= 0) {
+            for (String pair : location.substring(question + 1).split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
                     params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
                 }
             }
+            location = location.substring(0, question);
         }
-        if (password == null) {
-            password = params.remove("password");
+        int slash = location.indexOf('/');
+        String authority = slash < 0 ? location : location.substring(0, slash);
+        String database = slash < 0 || slash == location.length() - 1 ? null : decode(location.substring(slash + 1));
+        String user = params.remove("user");
+        String password = params.remove("password");
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? password : decode(userInfo.substring(colon + 1));
         }
-        params.remove("password");
-        if (user == null) {
-            user = params.remove("user");
+        String host = authority;
+        Integer port = null;
+        int portColon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
+        if (portColon > 0) {
+            host = authority.substring(0, portColon);
+            String portText = authority.substring(portColon + 1);
+            if (!portText.matches("\\d{1,5}")) {
+                throw new IllegalArgumentException("state store URL '" + redact(url) + "': '" + portText + "' is not a port number");
+            }
+            port = Integer.parseInt(portText);
         }
-        String host = uri.getHost();
-        if (host != null && host.startsWith("[")) {
+        if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        Integer port = uri.getPort() < 0 ? null : uri.getPort();
-        return postgres(host, port, database, user, password, params, env);
+        return postgres(decode(host), port, database, user, password, params, env);
     }
 
     private static Postgres postgres(String host, Integer port, String database, String user, String password,

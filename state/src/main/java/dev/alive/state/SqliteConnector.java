@@ -2,7 +2,9 @@ package dev.alive.state;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,7 +39,10 @@ final class SqliteConnector implements Connector {
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         }
         dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
+        // in memory: a named shared-cache database, so that Flyway's connection sees the pool's one
+        dataSource.setUrl(file == null
+                ? "jdbc:sqlite:file:alive-" + java.util.UUID.randomUUID() + "?mode=memory&cache=shared"
+                : "jdbc:sqlite:" + file);
         if (file != null) {
             createPrivately(file);
         }
@@ -93,17 +98,33 @@ final class SqliteConnector implements Connector {
     }
 
     private void createPrivately(Path path) {
+        var parent = path.getParent();
         try {
-            var parent = path.getParent();
             if (parent != null && !Files.isDirectory(parent)) {
                 Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
+        } catch (IOException e) {
+            throw new StateStoreUnavailableException(location(), "cannot create directory " + parent + " (" + why(e) + ")", e);
+        }
+        try {
             Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (FileAlreadyExistsException e) {
             // kept as it is
         } catch (IOException e) {
-            throw new StateStoreUnavailableException(location(), "cannot create " + path + " ("
-                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString()) + ")", e);
+            throw new StateStoreUnavailableException(location(), "cannot create " + path + " (" + why(e) + ")", e);
         }
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.toString();
     }
 }
