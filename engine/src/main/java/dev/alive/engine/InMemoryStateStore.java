@@ -76,8 +76,13 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
         var run = existingRun(runId);
-        states.forEach(state -> committed.put(state.taskId(), state));
-        removed.forEach(committed::remove);
+        if (run.outcome() != RunOutcome.RUNNING) {
+            throw new IllegalStateException("run " + runId + " is " + run.outcome() + ", not RUNNING: nothing committed");
+        }
+        var toCommit = List.copyOf(states); // read everything before changing anything: all or nothing
+        var toRemove = List.copyOf(removed);
+        toCommit.forEach(state -> committed.put(state.taskId(), state));
+        toRemove.forEach(committed::remove);
         runs.put(runId, finished(run, RunOutcome.SUCCEEDED, summary));
     }
 

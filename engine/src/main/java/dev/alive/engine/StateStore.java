@@ -38,6 +38,9 @@ public interface StateStore extends AutoCloseable {
     /**
      * Atomically: replaces the committed states of the given tasks, deletes those of {@code removed},
      * and marks the run SUCCEEDED with its summary. Either all of it happens or none.
+     *
+     * @throws IllegalStateException when the run is unknown or no longer RUNNING (say a later run
+     *     recovered it); then nothing is committed
      */
     void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary);
 

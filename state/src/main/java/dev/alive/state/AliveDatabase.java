@@ -1,0 +1,79 @@
+package dev.alive.state;
+
+import dev.alive.engine.StateStore;
+
+/**
+ * The state store database, opened from a URL (see {@link DatabaseUrl}): SQLite for one machine,
+ * PostgreSQL shared by hosts and the platform. Opening connects, brings the schema up to date when
+ * it is behind, and fails with {@link StateStoreUnavailableException} when the database cannot be
+ * reached. Close it to release its connections; the stores it hands out need no closing.
+ *
+ * <pre>{@code
+ * try (var db = AliveDatabase.open("sqlite:/var/lib/alive/state.db")) {
+ *     var port = db.domains().reserve("hello.alive.test", "local", 3333, 3999, OptionalInt.empty());
+ * }
+ * }</pre>
+ */
+public final class AliveDatabase implements AutoCloseable {
+    private final DatabaseUrl url;
+    private final ConnectionPool pool;
+    private final SqlStateStore stateStore;
+    private final SqlAccounts accounts;
+    private final SqlDomains domains;
+
+    private AliveDatabase(DatabaseUrl url, Connector connector, Dialect dialect) {
+        this.url = url;
+        this.pool = new ConnectionPool(connector);
+        var db = new JdbiDatabase(pool, dialect, connector.location());
+        try {
+            Migrations.bringUpToDate(db, connector);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        this.stateStore = new SqlStateStore(db);
+        this.accounts = new SqlAccounts(db);
+        this.domains = new SqlDomains(db);
+    }
+
+    /**
+     * Opens {@code url}: {@code sqlite:/path/state.db}, {@code sqlite::memory:},
+     * {@code postgresql://user:password@host:port/database} or {@code postgresql:} (libpq variables).
+     *
+     * @throws IllegalArgumentException when the URL has none of these forms
+     * @throws StateStoreUnavailableException when the database cannot be reached or opened
+     */
+    public static AliveDatabase open(String url) {
+        return open(DatabaseUrl.parse(url));
+    }
+
+    public static AliveDatabase open(DatabaseUrl url) {
+        if (url instanceof DatabaseUrl.Sqlite sqlite) {
+            return new AliveDatabase(url, new SqliteConnector(sqlite), Dialect.SQLITE);
+        }
+        return new AliveDatabase(url, new PostgresConnector((DatabaseUrl.Postgres) url), Dialect.POSTGRESQL);
+    }
+
+    public StateStore stateStore() {
+        return stateStore;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Domains domains() {
+        return domains;
+    }
+
+    /** The URL without its password. */
+    @Override
+    public String toString() {
+        return url.toString();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.alive.state;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.jdbi.v3.core.ConnectionFactory;
+
+/**
+ * A small bounded pool for JDBI: connections are reused, checked when they sat idle for a while,
+ * and dropped when broken. Waits when all are in use.
+ */
+final class ConnectionPool implements ConnectionFactory, AutoCloseable {
+    private static final long CHECK_AFTER_IDLE_NANOS = 10_000_000_000L;
+    private static final long WAIT_MILLIS = 120_000;
+
+    private record Idle(Connection connection, long since) {
+    }
+
+    private final Connector connector;
+    private final Deque<Idle> idle = new ArrayDeque<>();
+    private int open;
+    private boolean closed;
+
+    ConnectionPool(Connector connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public Connection openConnection() throws SQLException {
+        while (true) {
+            Idle candidate = takeIdleOrReserveSlot();
+            if (candidate == null) {
+                return connectInReservedSlot();
+            }
+            if (System.nanoTime() - candidate.since() < CHECK_AFTER_IDLE_NANOS || candidate.connection().isValid(5)) {
+                return candidate.connection();
+            }
+            discard(candidate.connection());
+        }
+    }
+
+    @Override
+    public void closeConnection(Connection connection) throws SQLException {
+        boolean reusable;
+        try {
+            reusable = !connection.isClosed() && resetForReuse(connection);
+        } catch (SQLException e) {
+            reusable = false;
+        }
+        synchronized (this) {
+            if (reusable && !closed) {
+                idle.push(new Idle(connection, System.nanoTime()));
+                notifyAll();
+                return;
+            }
+        }
+        discard(connection);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        while (true) {
+            Idle next;
+            synchronized (this) {
+                next = idle.poll();
+            }
+            if (next == null) {
+                return;
+            }
+            discard(next.connection());
+        }
+    }
+
+    /** Returns an idle connection, or null after reserving a slot for a new one. */
+    private synchronized Idle takeIdleOrReserveSlot() {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (true) {
+            if (closed) {
+                throw new IllegalStateException("the state store at " + connector.location() + " is closed");
+            }
+            if (!idle.isEmpty()) {
+                return idle.pop();
+            }
+            if (open < connector.maxConnections()) {
+                open++;
+                return null;
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new IllegalStateException("no free connection to the state store at " + connector.location()
+                        + " after " + WAIT_MILLIS / 1000 + " s");
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a state store connection", e);
+            }
+        }
+    }
+
+    private Connection connectInReservedSlot() {
+        try {
+            return connector.connect();
+        } catch (RuntimeException e) {
+            releaseSlot();
+            throw e;
+        }
+    }
+
+    private static boolean resetForReuse(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        return true;
+    }
+
+    private void discard(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // it is being dropped anyway
+        } finally {
+            releaseSlot();
+        }
+    }
+
+    private synchronized void releaseSlot() {
+        open--;
+        notifyAll();
+    }
+}

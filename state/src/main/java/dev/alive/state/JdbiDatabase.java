@@ -1,0 +1,64 @@
+package dev.alive.state;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+/**
+ * JDBI over a connection pool, with the dialect's table names defined for every statement
+ * ({@code select * from <runs>}) and a lost connection reported as {@link StateStoreUnavailableException}.
+ */
+final class JdbiDatabase {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final String location;
+
+    JdbiDatabase(ConnectionPool pool, Dialect dialect, String location) {
+        this.jdbi = Jdbi.create(pool);
+        this.dialect = dialect;
+        this.location = location;
+        jdbi.getConfig(SqlStatements.class).defineMap(dialect.tables());
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} on a connection in auto-commit mode. */
+    <R> R withHandle(HandleCallback<R, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (JdbiException e) {
+            throw translated(e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction (on SQLite: BEGIN IMMEDIATE). */
+    <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (JdbiException e) {
+            throw translated(e);
+        }
+    }
+
+    void useTransaction(java.util.function.Consumer<Handle> work) {
+        inTransaction(handle -> {
+            work.accept(handle);
+            return null;
+        });
+    }
+
+    void useHandle(java.util.function.Consumer<Handle> work) {
+        withHandle(handle -> {
+            work.accept(handle);
+            return null;
+        });
+    }
+
+    private RuntimeException translated(JdbiException e) {
+        return Dialect.isConnectionFailure(e) ? new StateStoreUnavailableException(location, "connection lost", e) : e;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.alive.state;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PSQLException;
+
+/**
+ * PostgreSQL through pgjdbc: short connect timeout, strings sent untyped (so UUID, enum and
+ * timestamp columns of the platform's own types accept them), batched inserts rewritten.
+ */
+final class PostgresConnector implements Connector {
+    private static final int CONNECT_TIMEOUT_SECONDS = 5;
+    /** Key of the session advisory lock held while migrating ("alive" in ASCII). */
+    private static final long MIGRATION_LOCK_KEY = 0x616c697665L;
+
+    private final DatabaseUrl.Postgres url;
+    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+
+    PostgresConnector(DatabaseUrl.Postgres url) {
+        this.url = url;
+        dataSource.setServerNames(new String[] {url.host()});
+        dataSource.setPortNumbers(new int[] {url.port()});
+        dataSource.setDatabaseName(url.database());
+        dataSource.setUser(url.user());
+        dataSource.setPassword(url.password());
+        dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        dataSource.setLoginTimeout(CONNECT_TIMEOUT_SECONDS * 2);
+        dataSource.setApplicationName("alive");
+        dataSource.setStringType("unspecified");
+        dataSource.setReWriteBatchedInserts(true);
+        dataSource.setTcpKeepAlive(true);
+        url.params().forEach((name, value) -> {
+            try {
+                dataSource.setProperty(name, value);
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("state store URL " + url + ": unknown parameter '" + name + "'");
+            }
+        });
+    }
+
+    @Override
+    public Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StateStoreUnavailableException(location(), reason(e), e);
+        }
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public String location() {
+        return url.address();
+    }
+
+    @Override
+    public int maxConnections() {
+        return 8;
+    }
+
+    @Override
+    public AutoCloseable migrationLock() {
+        Connection connection = connect();
+        try (var statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + MIGRATION_LOCK_KEY + ")");
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StateStoreUnavailableException(location(), reason(e), e);
+        }
+        return connection::close; // a session lock ends with its session
+    }
+
+    /** A few words on why connecting failed; never the password. */
+    private String reason(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + url.host();
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "no answer within " + CONNECT_TIMEOUT_SECONDS + " s";
+            }
+        }
+        String message = e instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                ? psql.getServerErrorMessage().getMessage()
+                : e.getMessage();
+        return withoutPassword(message == null ? e.getClass().getSimpleName() : message);
+    }
+
+    private String withoutPassword(String message) {
+        String password = url.password();
+        return password == null || password.isEmpty() ? message : message.replace(password, "***");
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // already failing
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.alive.state;
+
+import dev.alive.engine.FileHashCache;
+import dev.alive.engine.JournalEntry;
+import dev.alive.engine.LockOwner;
+import dev.alive.engine.RunOutcome;
+import dev.alive.engine.RunRecord;
+import dev.alive.engine.StateStore;
+import dev.alive.engine.TaskId;
+import dev.alive.engine.TaskState;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engine's {@link StateStore} on SQLite or PostgreSQL. Instants are kept to the microsecond.
+ * {@link #close()} does nothing: the {@link AliveDatabase} that made the store owns its connections.
+ */
+final class SqlStateStore implements StateStore {
+    private final JdbiDatabase db;
+    private final SqlTaskStates taskStates;
+    private final SqlRuns runs;
+    private final SqlLocks locks;
+    private final SqlManifests manifests;
+    private final SqlSettings settings;
+
+    SqlStateStore(JdbiDatabase db) {
+        this.db = db;
+        this.taskStates = new SqlTaskStates(db);
+        this.runs = new SqlRuns(db);
+        this.locks = new SqlLocks(db);
+        this.manifests = new SqlManifests(db);
+        this.settings = new SqlSettings(db);
+    }
+
+    @Override
+    public Optional<TaskState> committed(TaskId id) {
+        return taskStates.find(id);
+    }
+
+    @Override
+    public Map<TaskId, TaskState> committedUnit(String unit) {
+        return taskStates.ofUnit(unit);
+    }
+
+    @Override
+    public List<String> units() {
+        return taskStates.units();
+    }
+
+    @Override
+    public void beginRun(RunRecord run) {
+        runs.begin(run);
+    }
+
+    @Override
+    public void appendJournal(JournalEntry entry) {
+        runs.append(entry);
+    }
+
+    @Override
+    public List<JournalEntry> journal(String runId) {
+        return runs.journal(runId);
+    }
+
+    /** @throws IllegalStateException when the run is unknown or no longer RUNNING; then nothing is committed */
+    @Override
+    public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
+        db.useTransaction(handle -> {
+            if (!runs.finish(handle, runId, RunOutcome.SUCCEEDED, summary, true)) {
+                throw runs.find(handle, runId)
+                        .map(run -> new IllegalStateException("run " + runId + " is " + run.outcome()
+                                + ", not RUNNING: nothing committed"))
+                        .orElseGet(() -> new IllegalStateException("no run " + runId));
+            }
+            taskStates.replace(handle, states, removed);
+        });
+    }
+
+    @Override
+    public void finishRun(String runId, RunOutcome outcome, String summary) {
+        runs.finish(runId, outcome, summary);
+    }
+
+    @Override
+    public Optional<RunRecord> run(String runId) {
+        return runs.find(runId);
+    }
+
+    @Override
+    public List<RunRecord> runs(String unit, int limit) {
+        return runs.newestFirst(unit, limit);
+    }
+
+    @Override
+    public List<RunRecord> unfinishedRuns(String unit) {
+        return runs.unfinished(unit);
+    }
+
+    @Override
+    public Optional<LockOwner> tryLock(String unit, LockOwner owner) {
+        return locks.tryLock(unit, owner);
+    }
+
+    @Override
+    public boolean takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
+        return locks.takeOver(unit, staleHolder, owner);
+    }
+
+    @Override
+    public void heartbeat(String unit, LockOwner owner) {
+        locks.heartbeat(unit, owner);
+    }
+
+    @Override
+    public void unlock(String unit, LockOwner owner) {
+        locks.unlock(unit, owner);
+    }
+
+    @Override
+    public Optional<LockOwner> lockHolder(String unit) {
+        return locks.holder(unit);
+    }
+
+    /** A new cache per call: it reads rows as lookups need them; {@link FileHashCache#flush()} writes back. */
+    @Override
+    public FileHashCache fileHashCache() {
+        return new SqlFileHashCache(db);
+    }
+
+    @Override
+    public void saveManifest(String treeFingerprint, Map<String, String> manifest) {
+        manifests.save(treeFingerprint, manifest);
+    }
+
+    @Override
+    public Optional<Map<String, String>> manifest(String treeFingerprint) {
+        return manifests.find(treeFingerprint);
+    }
+
+    @Override
+    public byte[] fingerprintKey() {
+        return settings.fingerprintKey();
+    }
+
+    @Override
+    public void close() {
+    }
+}

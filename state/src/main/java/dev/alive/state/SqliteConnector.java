@@ -1,0 +1,130 @@
+package dev.alive.state;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * SQLite: one file created with mode 0600 (its -wal and -shm files inherit it), WAL journal,
+ * synchronous=FULL (a commit survives power loss), a busy timeout, foreign keys on, and
+ * {@code BEGIN IMMEDIATE} transactions so that writers from several processes queue instead of failing.
+ */
+final class SqliteConnector implements Connector {
+    private static final int BUSY_TIMEOUT_MS = 30_000;
+    private static final ReentrantLock MIGRATING_IN_THIS_JVM = new ReentrantLock();
+
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+
+    SqliteConnector(DatabaseUrl.Sqlite url) {
+        this.file = url.file();
+        var config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        if (file != null) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        }
+        dataSource = new SQLiteDataSource(config);
+        // in memory: a named shared-cache database, so that Flyway's connection sees the pool's one
+        dataSource.setUrl(file == null
+                ? "jdbc:sqlite:file:alive-" + java.util.UUID.randomUUID() + "?mode=memory&cache=shared"
+                : "jdbc:sqlite:" + file);
+        if (file != null) {
+            createPrivately(file);
+        }
+    }
+
+    @Override
+    public Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StateStoreUnavailableException(location(), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public String location() {
+        return file == null ? ":memory:" : file.toString();
+    }
+
+    @Override
+    public int maxConnections() {
+        return file == null ? 1 : 4;
+    }
+
+    /** A lock file next to the database (never SQLite's own file: POSIX locks on it belong to SQLite). */
+    @Override
+    public AutoCloseable migrationLock() {
+        MIGRATING_IN_THIS_JVM.lock();
+        if (file == null) {
+            return MIGRATING_IN_THIS_JVM::unlock;
+        }
+        try {
+            var lockFile = file.resolveSibling(file.getFileName() + ".migrate.lock");
+            createPrivately(lockFile);
+            var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+            var lock = channel.lock();
+            return () -> {
+                try (channel) {
+                    lock.release();
+                } finally {
+                    MIGRATING_IN_THIS_JVM.unlock();
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            MIGRATING_IN_THIS_JVM.unlock();
+            throw new StateStoreUnavailableException(location(), "cannot lock for migration: " + e, e);
+        }
+    }
+
+    private void createPrivately(Path path) {
+        var parent = path.getParent();
+        try {
+            if (parent != null && !Files.isDirectory(parent)) {
+                Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new StateStoreUnavailableException(location(), "cannot create directory " + parent + " (" + why(e) + ")", e);
+        }
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // kept as it is
+        } catch (IOException e) {
+            throw new StateStoreUnavailableException(location(), "cannot create " + path + " (" + why(e) + ")", e);
+        }
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.toString();
+    }
+}

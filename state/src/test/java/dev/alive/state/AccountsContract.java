@@ -1,0 +1,113 @@
+package dev.alive.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Accounts} on each database; every test uses addresses and org names of its own. */
+abstract class AccountsContract {
+    private static final String HASH = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW";
+
+    protected abstract AliveDatabase open();
+
+    private AliveDatabase db;
+    private Accounts accounts;
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void openDatabase() {
+        db = open();
+        accounts = db.accounts();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    @Test
+    void createsAUserAndFindsItByEmailInAnyCase() {
+        var user = accounts.createUser(email("owner"), HASH);
+
+        var found = accounts.findUser(email("OWNER").toUpperCase()).orElseThrow();
+
+        assertThat(found).isEqualTo(user);
+        assertThat(found.passwordHash()).isEqualTo(HASH);
+        assertThat(found.toString()).doesNotContain(HASH);
+        assertThat(accounts.findUser(email("nobody"))).isEmpty();
+    }
+
+    @Test
+    void refusesASecondUserWithTheSameEmail() {
+        accounts.createUser(email("owner"), HASH);
+        assertThatThrownBy(() -> accounts.createUser(email("owner"), HASH)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void findsTheOrgAUserOwnsByName() {
+        var owner = accounts.createUser(email("owner"), HASH);
+        var member = accounts.createUser(email("member"), HASH);
+        var org = accounts.createOrg("acme " + tag);
+        accounts.createOrg("acme " + tag + " other");
+
+        assertThat(accounts.addMembership(org.orgId(), owner.userId(), "owner")).isTrue();
+        assertThat(accounts.addMembership(org.orgId(), member.userId(), "member")).isTrue();
+
+        assertThat(accounts.findOwnedOrg(owner.userId(), "acme " + tag)).contains(org);
+        assertThat(accounts.findOwnedOrg(member.userId(), "acme " + tag)).as("members do not own").isEmpty();
+        assertThat(accounts.findOwnedOrg(owner.userId(), "other " + tag)).isEmpty();
+    }
+
+    @Test
+    void addsAMembershipOnce() {
+        var user = accounts.createUser(email("owner"), HASH);
+        var org = accounts.createOrg("acme " + tag);
+        assertThat(accounts.addMembership(org.orgId(), user.userId(), "owner")).isTrue();
+        assertThat(accounts.addMembership(org.orgId(), user.userId(), "owner")).isFalse();
+    }
+
+    @Test
+    void refusesAnUnknownRole() {
+        var user = accounts.createUser(email("owner"), HASH);
+        var org = accounts.createOrg("acme " + tag);
+        assertThatThrownBy(() -> accounts.addMembership(org.orgId(), user.userId(), "admin"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("admin");
+    }
+
+    @Test
+    void deletesMembershipsOrgsAndUsers() {
+        var user = accounts.createUser(email("owner"), HASH);
+        var org = accounts.createOrg("acme " + tag);
+        accounts.addMembership(org.orgId(), user.userId(), "owner");
+
+        accounts.deleteMembership(org.orgId(), user.userId());
+        assertThat(accounts.findOwnedOrg(user.userId(), "acme " + tag)).isEmpty();
+        assertThat(accounts.addMembership(org.orgId(), user.userId(), "owner")).isTrue();
+
+        accounts.deleteOrg(org.orgId());
+        assertThat(accounts.findOwnedOrg(user.userId(), "acme " + tag)).isEmpty();
+        accounts.deleteUser(user.userId());
+        assertThat(accounts.findUser(email("owner"))).isEmpty();
+    }
+
+    @Test
+    void deletesAUserWithItsMemberships() {
+        var user = accounts.createUser(email("owner"), HASH);
+        var org = accounts.createOrg("acme " + tag);
+        accounts.addMembership(org.orgId(), user.userId(), "owner");
+
+        accounts.deleteUser(user.userId());
+
+        assertThat(accounts.findUser(email("owner"))).isEmpty();
+        var again = accounts.createUser(email("owner"), HASH);
+        assertThat(accounts.findOwnedOrg(again.userId(), "acme " + tag)).isEmpty();
+    }
+
+    private String email(String who) {
+        return who + "-" + tag + "@example.com";
+    }
+}

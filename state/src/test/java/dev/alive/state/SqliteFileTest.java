@@ -1,0 +1,78 @@
+package dev.alive.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alive.engine.TaskId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsTheDatabaseFileReadableByItsOwnerOnly() throws Exception {
+        Path file = dir.resolve("new/state.db");
+        try (var db = AliveDatabase.open("sqlite:" + file)) {
+            db.stateStore().fingerprintKey();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.resolveSibling("state.db-wal"))))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void usesWriteAheadLogging() throws Exception {
+        Path file = dir.resolve("state.db");
+        AliveDatabase.open("sqlite:" + file).close();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             var rs = connection.createStatement().executeQuery("pragma journal_mode")) {
+            assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void migratesOnceWhenManyProcessesOpenANewFileAtOnce() throws Exception {
+        Path file = dir.resolve("state.db");
+        var pool = Executors.newFixedThreadPool(8);
+        var opens = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 8; i++) {
+            opens.add(() -> {
+                try (var db = AliveDatabase.open("sqlite:" + file)) {
+                    return db.stateStore().committed(TaskId.of("a.test", "build")).isEmpty();
+                }
+            });
+        }
+        for (var result : pool.invokeAll(opens)) {
+            assertThat(result.get()).isTrue();
+        }
+        pool.shutdown();
+    }
+
+    @Test
+    void keepsAnInMemoryDatabaseForAsLongAsItIsOpen() {
+        try (var db = AliveDatabase.open("sqlite::memory:")) {
+            var reservation = db.domains().reserve("a.example.com", "local", 3333, 3999, java.util.OptionalInt.empty());
+            assertThat(db.domains().find("a.example.com")).contains(reservation.domain());
+        }
+    }
+
+    @Test
+    void saysWhichFileItCannotOpen() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path file = notADirectory.resolve("state.db");
+        assertThatThrownBy(() -> AliveDatabase.open("sqlite:" + file))
+                .isInstanceOf(StateStoreUnavailableException.class)
+                .hasMessage("cannot reach the state store at " + file + ": cannot create directory " + notADirectory
+                        + " (a file is in the way)");
+    }
+}
