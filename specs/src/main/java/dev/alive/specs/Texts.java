@@ -1,0 +1,64 @@
+package dev.alive.specs;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Puts operator-written values into messages safely: quoted, control characters escaped, shortened. */
+final class Texts {
+
+    static final int SHOWN_LENGTH = 80;
+
+    private Texts() {
+    }
+
+    /** {@code 'value'} with control characters escaped, so a hostile value cannot move the cursor. */
+    static String quote(String value) {
+        StringBuilder out = new StringBuilder("'");
+        int shown = 0;
+        for (int i = 0; i < value.length() && shown < SHOWN_LENGTH; i++, shown++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202e') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('\'');
+        if (value.length() > SHOWN_LENGTH) {
+            out.append("... (").append(value.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
+    /** What a node is, for "expected X, got Y" messages. */
+    static String describe(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue().isEmpty() ? "an empty value" : quote(scalar.getValue());
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        return "something else";
+    }
+
+    /** True when the text holds a line break, NUL or another control character (tab excepted). */
+    static boolean hasControlCharacter(String value) {
+        return value.chars().anyMatch(c -> c != '\t' && (Character.isISOControl(c) || c == 0x2028 || c == 0x2029));
+    }
+
+    static boolean hasLineBreak(String value) {
+        return value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85);
+    }
+}
