@@ -1,9 +1,11 @@
 package dev.alive.specs;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -22,6 +24,8 @@ final class Fields {
     private final Node anchor;
     private final Problems problems;
     private final Map<String, NodeTuple> byKey;
+    /** Keys a misspelt key was taken for; their absence is already reported by the did-you-mean. */
+    private final Set<String> suggested = new HashSet<>();
 
     private Fields(SpecKeys.Shape shape, String path, Node anchor, Problems problems, Map<String, NodeTuple> byKey) {
         this.shape = shape;
@@ -31,12 +35,20 @@ final class Fields {
         this.byKey = byKey;
     }
 
-    /** The top-level mapping of a document. */
+    /**
+     * The top-level mapping of a document. Its keys are not checked yet: callers first check the
+     * kind (a file of another kind would only produce noise), then call {@link #checkKeys()}.
+     */
     static Optional<Fields> root(Node node, SpecKeys.Shape shape, Problems problems) {
-        return read(node, "", node, shape, problems);
+        return read(node, "", node, shape, problems, false);
     }
 
     static Optional<Fields> read(Node node, String path, Node anchor, SpecKeys.Shape shape, Problems problems) {
+        return read(node, path, anchor, shape, problems, true);
+    }
+
+    private static Optional<Fields> read(Node node, String path, Node anchor, SpecKeys.Shape shape,
+            Problems problems, boolean checkKeys) {
         if (!(node instanceof MappingNode mapping)) {
             String expected = path.isEmpty()
                     ? "the file must be a mapping of keys (" + String.join(", ", shape.at("").subList(0, 3)) + ", ...)"
@@ -46,10 +58,17 @@ final class Fields {
         }
         Map<String, NodeTuple> byKey = entries(mapping, problems);
         Fields fields = new Fields(shape, path, anchor, problems, byKey);
-        if (!SpecKeys.FREE_FORM.contains(path)) {
-            byKey.values().forEach(tuple -> fields.checkKnown((ScalarNode) tuple.getKeyNode()));
+        if (checkKeys) {
+            fields.checkKeys();
         }
         return Optional.of(fields);
+    }
+
+    /** Reports every key this mapping does not accept. */
+    void checkKeys() {
+        if (!SpecKeys.FREE_FORM.contains(path)) {
+            byKey.values().forEach(tuple -> checkKnown((ScalarNode) tuple.getKeyNode()));
+        }
     }
 
     /** The entries of a mapping by key; duplicates and non-name keys are reported and skipped. */
@@ -78,6 +97,7 @@ final class Fields {
         Optional<String> elsewhere = shape.otherPathWith(name, path);
         Optional<String> similar = DidYouMean.closest(name, known);
         if (similar.isPresent()) {
+            suggested.add(similar.get());
             problems.at(key, "unknown key " + Texts.quote(name) + where + "; did you mean '" + similar.get() + "'?");
         } else if (elsewhere.isPresent()) {
             String under = elsewhere.get().isEmpty() ? "at the top level" : "under '" + elsewhere.get() + "'";
@@ -136,7 +156,7 @@ final class Fields {
         NodeTuple tuple = byKey.get(key);
         if (tuple != null) {
             problems.at(tuple.getKeyNode(), name(key) + " has no value; " + hint);
-        } else {
+        } else if (!suggested.contains(key)) {
             problems.at(anchor, "missing required key '" + name(key) + "'; " + hint);
         }
     }

@@ -35,10 +35,12 @@ final class HostReader {
     Optional<Host> read(Node node) {
         PlainYaml.check(node, problems);
         Optional<Fields> found = Fields.root(node, SpecKeys.HOST, problems);
-        if (found.isEmpty() || !SpecHeader.check(found.get(), "Host", problems)) {
+        if (found.isEmpty() || SpecHeader.isOtherKind(found.get(), "Host", problems)) {
             return Optional.empty();
         }
         Fields top = found.get();
+        top.checkKeys();
+        SpecHeader.check(top, "Host", problems);
         HostValues values = new HostValues(problems);
         HostLayout base = values.choice(top, "base", Map.of("local", HostLayout.LOCAL,
                 "production", HostLayout.PRODUCTION), HostLayout.LOCAL).orElse(HostLayout.LOCAL);

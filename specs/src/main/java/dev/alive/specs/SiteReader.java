@@ -32,10 +32,12 @@ final class SiteReader {
     Optional<Site> read(Node root) {
         PlainYaml.check(root, problems);
         Optional<Fields> found = Fields.root(root, SpecKeys.SITE, problems);
-        if (found.isEmpty() || !SpecHeader.check(found.get(), "Site", problems)) {
+        if (found.isEmpty() || SpecHeader.isOtherKind(found.get(), "Site", problems)) {
             return Optional.empty();
         }
         Fields top = found.get();
+        top.checkKeys();
+        SpecHeader.check(top, "Site", problems);
         Optional<String> domain = top.required("domain", "the site's DNS name, e.g. domain: hello.example.com")
                 .flatMap(this::domain);
         Optional<Owner> owner = owner(top);
