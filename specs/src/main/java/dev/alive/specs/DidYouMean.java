@@ -21,7 +21,20 @@ final class DidYouMean {
             }
         }
         int allowed = typed.length() <= 3 ? 1 : Math.max(2, Math.min(3, typed.length() / 3));
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        if (best != null && bestDistance <= allowed) {
+            return Optional.of(best);
+        }
+        return abbreviated(typed, known);
+    }
+
+    /** The one known word that starts with what was typed ("prod" for "production"), if there is one. */
+    private static Optional<String> abbreviated(String typed, Collection<String> known) {
+        if (typed.length() < 3) {
+            return Optional.empty();
+        }
+        String prefix = typed.toLowerCase(Locale.ROOT);
+        var matches = known.stream().filter(k -> k.toLowerCase(Locale.ROOT).startsWith(prefix)).toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
     static int distance(String a, String b) {
