@@ -29,10 +29,10 @@ final class YamlErrors {
             message.append(" (").append(context).append(" started at line ")
                     .append(e.getContextMark().getLine() + 1).append(')');
         }
-        return message.append(hint(problem)).toString();
+        return message.append(hint(problem, context)).toString();
     }
 
-    private static String hint(String problem) {
+    private static String hint(String problem, String context) {
         if (problem.startsWith("mapping values are not allowed")) {
             return "; check the indentation of this line, or quote a value that contains ': '";
         }
@@ -41,6 +41,9 @@ final class YamlErrors {
         }
         if (problem.contains("end of stream") || problem.contains("<stream end>")) {
             return "; a quote or bracket opened earlier is not closed";
+        }
+        if (context.startsWith("while parsing a flow")) {
+            return "; close the bracket, or quote a value inside it that holds ':', ',', '[' or '{'";
         }
         if (problem.startsWith("found undefined alias")) {
             return "; define the anchor (&name) before using *name, or write the value out";
