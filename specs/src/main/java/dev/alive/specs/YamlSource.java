@@ -17,8 +17,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads one YAML file into a node tree, safely: the text read by {@link SpecText} (size limit,
- * strict UTF-8), then few aliases, shallow nesting, and composition only (no object is ever constructed from a tag).
+ * Reads one YAML file into a node tree, safely: the text comes from {@link SpecText} (size limit,
+ * strict UTF-8); then few aliases, shallow nesting, and composition only (no object is ever
+ * constructed from a tag).
  */
 final class YamlSource {
 
