@@ -36,7 +36,8 @@ final class AppReader {
                 ? app.mapping("build").flatMap(this::build).map(Optional::of)
                 : Optional.of(Optional.empty());
         Optional<String> start = app.required("start", "the command that serves the site on $PORT,"
-                + " e.g. start: node server.js").flatMap(node -> Commands.check(node, "app.start", "node server.js", problems));
+                + " e.g. start: node server.js")
+                .flatMap(node -> Commands.check(node, "app.start", "node server.js", problems));
         Optional<Map<String, EnvValue>> env = app.has("env")
                 ? app.mapping("env").map(fields -> new EnvReader(environment, problems).read(fields))
                 : Optional.of(Map.of());

@@ -44,7 +44,8 @@ public final class DomainNames {
         Set<String> bad = name.chars().filter(c -> !isAllowed(Character.toLowerCase((char) c)))
                 .mapToObj(DomainNames::describe).collect(Collectors.toCollection(LinkedHashSet::new));
         if (!bad.isEmpty()) {
-            String hint = name.startsWith("*.") ? "wildcards are not sites: name one domain" : "use only a-z, 0-9, '-' and '.'";
+            String hint = name.startsWith("*.") ? "wildcards are not sites: name one domain"
+                    : "use only a-z, 0-9, '-' and '.'";
             return Optional.of(shown + " contains " + String.join(", ", bad)
                     + ", which a domain name cannot hold; " + hint);
         }

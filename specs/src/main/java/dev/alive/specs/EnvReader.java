@@ -40,8 +40,8 @@ final class EnvReader {
                 problems.at(key, "env name " + Texts.quote(name) + " is not an identifier; use letters, digits and"
                         + " '_', not starting with a digit, e.g. " + Texts.quote(suggestName(name)));
             } else if (RESERVED.contains(name)) {
-                problems.at(key, "env " + name + " is set by alive itself (the site's " + name.toLowerCase(java.util.Locale.ROOT)
-                        + "); remove it from app.env");
+                problems.at(key, "env " + name + " is set by alive itself (the site's "
+                        + name.toLowerCase(java.util.Locale.ROOT) + "); remove it from app.env");
             } else {
                 value(name, tuple.getValueNode()).ifPresent(value -> values.put(name, value));
             }

@@ -88,7 +88,8 @@ final class HostReader {
         Path written = Path.of(value);
         Path root = file.getParent().resolve(written).normalize();
         if (!written.isAbsolute() && root.getParent() == null) {
-            problems.at(node, "root " + Texts.quote(value) + " resolves to " + root + " (from " + file.getParent()
+            problems.at(node, "root " + Texts.quote(value) + " resolves to " + Texts.plain(root) + " (from "
+                    + Texts.plain(file.getParent())
                     + "); a relative root must not be the whole machine: write root: / if you mean it");
             return Optional.empty();
         }

@@ -50,7 +50,7 @@ final class HostValues {
                 Path written = Path.of(node.getValue());
                 Path resolved = root.resolve(written).normalize();
                 if (!written.isAbsolute() && !resolved.startsWith(root)) {
-                    problems.at(node, shown + " leaves the root " + root
+                    problems.at(node, shown + " leaves the root " + Texts.plain(root)
                             + "; write an absolute path if you mean a folder outside it");
                     return Optional.empty();
                 }
@@ -107,7 +107,8 @@ final class HostValues {
         return fields.scalar(key).flatMap(node -> {
             String value = node.getValue().trim();
             Optional<String> problem = Addresses.hostPortProblem(value, hostRequired);
-            problem.ifPresent(message -> problems.at(node, fields.name(key) + " " + Texts.quote(value) + " " + message));
+            problem.ifPresent(message -> problems.at(node,
+                    fields.name(key) + " " + Texts.quote(value) + " " + message));
             return problem.isPresent() ? Optional.empty() : Optional.of(value);
         });
     }

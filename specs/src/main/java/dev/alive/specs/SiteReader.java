@@ -45,7 +45,8 @@ final class SiteReader {
                 "the folder holding the site's files, relative to this file, e.g. template: ./template")
                 .flatMap(node -> templates.resolve(node, problems));
         Optional<Site.App> app = top.has("app")
-                ? top.mapping("app").flatMap(fields -> new AppReader(templates, environment, problems).read(fields, template))
+                ? top.mapping("app")
+                        .flatMap(fields -> new AppReader(templates, environment, problems).read(fields, template))
                 : missing(top, "app", "write app: with at least start: (the command serving the site on $PORT)");
         Optional<Health> health = top.has("health") ? top.mapping("health").flatMap(this::health)
                 : Optional.of(new Health(DEFAULT_HEALTH_PATH, DEFAULT_HEALTH_TIMEOUT));
@@ -94,7 +95,8 @@ final class SiteReader {
 
     private Optional<Health> health(Fields health) {
         Optional<String> path = health.scalar("path").map(this::healthPath).orElse(Optional.of(DEFAULT_HEALTH_PATH));
-        Optional<Duration> timeout = health.scalar("timeout").map(this::timeout).orElse(Optional.of(DEFAULT_HEALTH_TIMEOUT));
+        Optional<Duration> timeout = health.scalar("timeout").map(this::timeout)
+                .orElse(Optional.of(DEFAULT_HEALTH_TIMEOUT));
         return path.isPresent() && timeout.isPresent() ? Optional.of(new Health(path.get(), timeout.get()))
                 : Optional.empty();
     }
@@ -112,9 +114,11 @@ final class SiteReader {
     private Optional<Duration> timeout(ScalarNode node) {
         Optional<Duration> parsed = Durations.parse(node.getValue());
         if (parsed.isEmpty()) {
-            String unit = node.getValue().trim().matches("[0-9]+") ? "; add a unit: '" + node.getValue().trim() + "s'" : "";
+            String written = node.getValue().trim();
+            String unit = written.matches("[0-9]+") ? "; add a unit: '" + written + "s'" : "";
             problems.at(node, "health.timeout: expected a duration like 30s or 2m, got " + Texts.describe(node) + unit);
-        } else if (parsed.get().compareTo(Duration.ofSeconds(1)) < 0 || parsed.get().compareTo(MAX_HEALTH_TIMEOUT) > 0) {
+        } else if (parsed.get().compareTo(Duration.ofSeconds(1)) < 0
+                || parsed.get().compareTo(MAX_HEALTH_TIMEOUT) > 0) {
             problems.at(node, "health.timeout " + node.getValue().trim() + " is out of range; expected 1s to 1h");
             return Optional.empty();
         }

@@ -67,7 +67,8 @@ public final class StateUrls {
             }
             Path path = root.resolve(file).normalize();
             if (!Path.of(file).isAbsolute() && !path.startsWith(root)) {
-                return Result.problem(shown + " leaves the root " + root + "; write an absolute path if you mean it");
+                return Result.problem(shown + " leaves the root " + Texts.plain(root)
+                        + "; write an absolute path if you mean it");
             }
             return Result.ok(SQLITE + path);
         }
@@ -79,7 +80,8 @@ public final class StateUrls {
         if (value.startsWith(POSTGRESQL)) {
             return postgresql(value, shown);
         }
-        String hint = value.endsWith(".db") && !value.contains("://") ? "; write " + Texts.quote(SQLITE + value) : expected;
+        String hint = value.endsWith(".db") && !value.contains("://")
+                ? "; write " + Texts.quote(SQLITE + value) : expected;
         return Result.problem(shown + " is not a state store alive knows" + hint);
     }
 

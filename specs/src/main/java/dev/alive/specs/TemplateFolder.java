@@ -58,10 +58,11 @@ final class TemplateFolder {
             return Optional.empty();
         }
         Path path = candidate.get();
-        String stayInside = "keep the template inside " + specFolder + ", or list its parent folder in "
+        String stayInside = "keep the template inside " + Texts.plain(specFolder) + ", or list its parent folder in "
                 + ROOTS_VARIABLE;
         if (!isAllowed(path)) {
-            problems.at(node, shown + " leaves the spec's folder (it resolves to " + path + "); " + stayInside);
+            problems.at(node, shown + " leaves the spec's folder (it resolves to " + Texts.plain(path) + "); "
+                    + stayInside);
             return Optional.empty();
         }
         if (!checkFolder(path, shown, node, problems)) {
@@ -69,8 +70,8 @@ final class TemplateFolder {
         }
         Path real = realPath(path);
         if (!isAllowed(real)) {
-            problems.at(node, shown + " leads outside the spec's folder through a symlink (to " + real + "); "
-                    + stayInside);
+            problems.at(node, shown + " leads outside the spec's folder through a symlink (to "
+                    + Texts.plain(real) + "); " + stayInside);
             return Optional.empty();
         }
         List<String> escaping = TemplateLinks.escaping(real);
@@ -128,11 +129,12 @@ final class TemplateFolder {
     private static boolean checkFolder(Path path, String shown, ScalarNode node, Problems problems) {
         if (!Files.exists(path)) {
             String suggestion = similarSibling(path).map(s -> "; did you mean " + Texts.quote(s) + "?").orElse("");
-            problems.at(node, shown + " does not exist (looked for " + path + ")" + suggestion);
+            problems.at(node, shown + " does not exist (looked for " + Texts.plain(path) + ")" + suggestion);
         } else if (!Files.isDirectory(path)) {
-            problems.at(node, shown + " is a file; it must be a folder (" + path + ")");
+            problems.at(node, shown + " is a file; it must be a folder (" + Texts.plain(path) + ")");
         } else if (!Files.isReadable(path) || !Files.isExecutable(path)) {
-            problems.at(node, shown + " is not readable by this user (" + path + "); check its permissions");
+            problems.at(node, shown + " is not readable by this user (" + Texts.plain(path)
+                    + "); check its permissions");
         } else {
             return true;
         }

@@ -54,7 +54,7 @@ final class TemplateLinks {
             Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
             Path real = Files.exists(link) ? link.toRealPath() : target;
             return real.startsWith(template) ? null : "the symlink " + name + " pointing outside the template (to "
-                    + real + ")";
+                    + Texts.plain(real) + ")";
         } catch (IOException e) {
             return "the symlink " + name + " that cannot be read";
         }

@@ -1,5 +1,7 @@
 package dev.alive.specs;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -13,30 +15,40 @@ final class Texts {
     private Texts() {
     }
 
-    /** {@code 'value'} with control characters escaped, so a hostile value cannot move the cursor. */
+    /**
+     * {@code 'value'} with control and invisible formatting characters (bidi overrides, zero-width
+     * spaces) escaped, so a hostile value cannot move the cursor or disguise itself; long values cut.
+     */
     static String quote(String value) {
-        StringBuilder out = new StringBuilder("'");
-        int shown = 0;
-        for (int i = 0; i < value.length() && shown < SHOWN_LENGTH; i++, shown++) {
+        String shown = value.length() > SHOWN_LENGTH ? value.substring(0, SHOWN_LENGTH) : value;
+        String suffix = value.length() > SHOWN_LENGTH ? "... (" + value.length() + " characters)" : "";
+        return "'" + plain(shown) + "'" + suffix;
+    }
+
+    /** The text with control and invisible formatting characters escaped as {@code \\n} or {@code \\u202e}. */
+    static String plain(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202e') {
-                        out.append(String.format("\\u%04x", (int) c));
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                            || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }
                 }
             }
         }
-        out.append('\'');
-        if (value.length() > SHOWN_LENGTH) {
-            out.append("... (").append(value.length()).append(" characters)");
-        }
         return out.toString();
+    }
+
+    static String plain(Path path) {
+        return plain(path.toString());
     }
 
     /** What a node is, for "expected X, got Y" messages. */
