@@ -252,6 +252,37 @@ class SiteSpecProblemsTest {
         assertThat(folder.load(SpecFolder.VALID + "port: auto\n").port()).isEqualTo(new Site.Port.Auto());
     }
 
+    @Test
+    void refusesFilesOverOneMegabyteBeforeParsing() throws Exception {
+        String padding = "#".repeat(SpecText.MAX_BYTES - SpecFolder.VALID.length() - 1) + "\n";
+        Path atLimit = folder.write("site.yaml", SpecFolder.VALID + padding);
+        assertThat(Files.size(atLimit)).isEqualTo(SpecText.MAX_BYTES);
+        assertThat(folder.loader().loadSite(atLimit).domain()).isEqualTo("hello.alive.test");
+
+        Path overLimit = folder.write("big.yaml", SpecFolder.VALID + "#" + padding);
+        SpecException refused = assertThrows(SpecException.class, () -> folder.loader().loadSite(overLimit));
+        assertThat(refused.getMessage()).isEqualTo(overLimit + ": file is 1048577 bytes; spec and host files are"
+                + " limited to 1 MB (1048576 bytes); is this the right file?");
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsAtSnakeyamlsMark() {
+        assertThat(folder.problems("apiVersion: alive/v1\nkind: Site\ndomain: a: b\n")).containsExactly(
+                "3:10: YAML syntax error: mapping values are not allowed here; check the indentation of this line,"
+                        + " or quote a value that contains ': '");
+    }
+
+    @Test
+    void reportsMissingAndEmptyFiles() {
+        assertThat(folder.problems("")).containsExactly(
+                "1:1: file is empty; a site spec starts with the lines 'apiVersion: alive/v1' and 'kind: Site'");
+        Path missing = dir.resolve("nope.yaml");
+        SpecException refused = assertThrows(SpecException.class, () -> folder.loader().loadSite(missing));
+        assertThat(refused.getMessage()).isEqualTo(missing + ": no such file; check the path");
+        SpecException folderGiven = assertThrows(SpecException.class, () -> folder.loader().loadSite(dir));
+        assertThat(folderGiven.getMessage()).isEqualTo(dir + ": is a folder; expected a YAML file");
+    }
+
     private Path realDir() {
         try {
             return dir.toRealPath();
