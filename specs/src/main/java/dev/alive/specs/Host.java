@@ -26,6 +26,25 @@ public record Host(
         Proxy proxy,
         int keepReleases) {
 
+    /** The state location safe to print: a PostgreSQL password is replaced by {@code ***}. */
+    public String stateForDisplay() {
+        return StateUrls.redact(state);
+    }
+
+    public Host withProxy(Proxy newProxy) {
+        return new Host(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, newProxy,
+                keepReleases);
+    }
+
+    /** Like the record's, but with the state's password redacted: a Host may end up in a log line. */
+    @Override
+    public String toString() {
+        return "Host[name=" + name + ", root=" + root + ", state=" + stateForDisplay() + ", sites=" + sites
+                + ", envDir=" + envDir + ", ports=" + ports + ", serverIp=" + serverIp + ", wildcardDomain="
+                + wildcardDomain + ", users=" + users + ", services=" + services + ", proxy=" + proxy
+                + ", keepReleases=" + keepReleases + "]";
+    }
+
     public enum Users { NONE, CREATE }
 
     public enum Services { PROCESS, SYSTEMD }
@@ -48,5 +67,13 @@ public record Host(
      */
     public record Proxy(Kind kind, Path sitesDir, Path mainCaddyfile, String adminAddress, String listenAddress) {
         public enum Kind { CADDY, NONE }
+
+        public Proxy withAdminAddress(String address) {
+            return new Proxy(kind, sitesDir, mainCaddyfile, address, listenAddress);
+        }
+
+        public Proxy withListenAddress(String address) {
+            return new Proxy(kind, sitesDir, mainCaddyfile, adminAddress, address);
+        }
     }
 }
