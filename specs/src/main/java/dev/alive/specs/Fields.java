@@ -100,7 +100,7 @@ final class Fields {
             suggested.add(similar.get());
             problems.at(key, "unknown key " + Texts.quote(name) + where + "; did you mean '" + similar.get() + "'?");
         } else if (elsewhere.isPresent()) {
-            String under = elsewhere.get().isEmpty() ? "at the top level" : "under '" + elsewhere.get() + "'";
+            String under = elsewhere.get().isEmpty() ? "to the top level" : "under '" + elsewhere.get() + "'";
             problems.at(key, "key " + Texts.quote(name) + " does not belong" + (where.isEmpty() ? " here" : where)
                     + "; move it " + under);
         } else {

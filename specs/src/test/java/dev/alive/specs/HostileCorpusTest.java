@@ -105,7 +105,7 @@ class HostileCorpusTest {
             case "pad-10mb" -> {
                 byte[] line = "# padding padding padding padding padding padding padding padding padding\n"
                         .getBytes(StandardCharsets.UTF_8);
-                try (var out = Files.newOutputStream(spec, StandardOpenOption.APPEND)) {
+                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(spec, StandardOpenOption.APPEND))) {
                     for (int written = 0; written < 10 * 1024 * 1024; written += line.length) {
                         out.write(line);
                     }
@@ -149,8 +149,8 @@ class HostileCorpusTest {
                 try {
                     var attributes = Files.readAttributes(path, java.nio.file.attribute.PosixFileAttributes.class,
                             LinkOption.NOFOLLOW_LINKS);
-                    entries.put(root.relativize(path).toString(), (attributes.isDirectory() ? "d" : attributes.isSymbolicLink() ? "l" : "f")
-                            + " " + attributes.size() + " " + PosixFilePermissions.toString(attributes.permissions())
+                    String type = attributes.isDirectory() ? "d" : attributes.isSymbolicLink() ? "l" : "f";
+                    entries.put(root.relativize(path).toString(), type + " " + attributes.size() + " " + PosixFilePermissions.toString(attributes.permissions())
                             + " " + attributes.lastModifiedTime());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -75,6 +75,12 @@ class SiteSpecProblemsTest {
     }
 
     @Test
+    void saysToMoveATopLevelKeyOutOfANestedMapping() {
+        assertThat(folder.problems(SpecFolder.VALID + "  template: ./template\n")).containsExactly(
+                "9:3: key 'template' does not belong in app; move it to the top level");
+    }
+
+    @Test
     void listsTheAcceptedKeysForAnUnrecognisableKey() {
         assertThat(folder.problems(SpecFolder.VALID + "replicas: 3\n")).containsExactly(
                 "9:1: unknown key 'replicas'; expected one of: apiVersion, kind, domain, owner, template, app,"
@@ -254,7 +260,9 @@ class SiteSpecProblemsTest {
 
     @Test
     void refusesFilesOverOneMegabyteBeforeParsing() throws Exception {
-        String padding = "#".repeat(SpecText.MAX_BYTES - SpecFolder.VALID.length() - 1) + "\n";
+        int room = SpecText.MAX_BYTES - SpecFolder.VALID.length();
+        String line = "#" + "-".repeat(98) + "\n";
+        String padding = line.repeat(room / line.length()) + "#".repeat(room % line.length() - 1) + "\n";
         Path atLimit = folder.write("site.yaml", SpecFolder.VALID + padding);
         assertThat(Files.size(atLimit)).isEqualTo(SpecText.MAX_BYTES);
         assertThat(folder.loader().loadSite(atLimit).domain()).isEqualTo("hello.alive.test");

@@ -1,6 +1,7 @@
 package dev.alive.engine.fingerprint;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ import java.util.concurrent.ForkJoinPool;
  * cache) in {@code dir} or a temporary directory (deleted afterwards), then measures, 3 times each
  * with the median reported: the first fingerprint with an empty hash cache (with the shared pool
  * and with one thread), the unchanged re-check with a warm cache, and {@code sha256sum} over the
- * same files, given as argument lists in batches. The page cache is warm for all of them.
+ * same files, given as argument lists in batches. The page cache is warm for all of them. Wall
+ * time and CPU time are both shown (the CPU of this JVM, or of the sha256sum processes), as CPU
+ * time is less disturbed by other work on a shared machine.
  */
 public final class TreeFingerprintBenchmark {
 
@@ -71,27 +74,33 @@ public final class TreeFingerprintBenchmark {
         var fingerprint = new String[1];
         var cold = measure(() -> {
             var cache = new CountingFileHashCache();
-            var time = time(() -> fingerprint[0] = snapshot(cache, FingerprintPool.shared()));
+            fingerprint[0] = snapshot(cache, FingerprintPool.shared());
             warmCache.hashes.putAll(cache.hashes);
-            return time;
-        });
-        var coldSingle = measure(() -> time(() -> snapshot(new CountingFileHashCache(), single)));
+        }, false);
+        var coldSingle = measure(() -> snapshot(new CountingFileHashCache(), single), false);
         warmCache.resetCounts();
-        var warm = measure(() -> time(() -> check(fingerprint[0], snapshot(warmCache, FingerprintPool.shared()))));
-        var sha256sum = measure(this::sha256sum);
+        var warm = measure(() -> check(fingerprint[0], snapshot(warmCache, FingerprintPool.shared())), false);
+        var sha256sum = measure(this::sha256sum, true);
         single.shutdown();
 
         System.out.printf("cache hits in the re-checks: %d of %d files x %d runs%n", warmCache.hits.get(), files.size(), RUNS);
-        System.out.printf("%-40s %12s  %-22s %10s%n", "measurement", "median ms", "runs ms", "MB/s");
+        System.out.printf("%-44s %9s %-20s %7s %9s %-20s%n", "measurement", "wall ms", "(runs)", "MB/s", "CPU ms",
+                "(runs)");
         row("first fingerprint, empty cache", cold);
         row("first fingerprint, empty cache, 1 thread", coldSingle);
         row("unchanged re-check, warm cache", warm);
-        row("sha256sum (1 process, batches of " + SHA256SUM_BATCH + ")", sha256sum);
-        System.out.printf("throughput vs sha256sum: %.2fx (pool), %.2fx (1 thread); target >= 0.5x%n",
-                median(sha256sum) / median(cold), median(sha256sum) / median(coldSingle));
-        System.out.printf("re-check speed-up over first fingerprint: %.1fx (pool), %.1fx (1 thread); target >= 20x%n",
-                median(cold) / median(warm), median(coldSingle) / median(warm));
-        System.out.printf("re-check speed-up over sha256sum: %.1fx%n", median(sha256sum) / median(warm));
+        row("sha256sum (1 process per " + SHA256SUM_BATCH + " files)", sha256sum);
+        System.out.println("medians of " + RUNS + " runs; ratios (wall / CPU):");
+        ratio("throughput vs sha256sum, pool (target >= 0.5x)", sha256sum, cold);
+        ratio("throughput vs sha256sum, 1 thread", sha256sum, coldSingle);
+        ratio("re-check speed-up over first fingerprint, pool (target >= 20x)", cold, warm);
+        ratio("re-check speed-up over first fingerprint, 1 thread", coldSingle, warm);
+        ratio("re-check speed-up over sha256sum", sha256sum, warm);
+    }
+
+    private static void ratio(String name, Runs slower, Runs faster) {
+        System.out.printf("  %-64s %6.2fx / %6.2fx%n", name, median(slower.wall()) / median(faster.wall()),
+                median(slower.cpu()) / median(faster.cpu()));
     }
 
     private String snapshot(CountingFileHashCache cache, ForkJoinPool pool) {
@@ -104,8 +113,7 @@ public final class TreeFingerprintBenchmark {
         }
     }
 
-    private long sha256sum() throws Exception {
-        var start = System.nanoTime();
+    private void sha256sum() throws Exception {
         for (var from = 0; from < files.size(); from += SHA256SUM_BATCH) {
             var command = new ArrayList<String>(List.of("sha256sum", "--"));
             files.subList(from, Math.min(files.size(), from + SHA256SUM_BATCH)).forEach(f -> command.add(f.toString()));
@@ -114,31 +122,47 @@ public final class TreeFingerprintBenchmark {
                 throw new IllegalStateException("sha256sum failed: exit " + process.exitValue());
             }
         }
-        return System.nanoTime() - start;
     }
 
-    private void row(String name, long[] nanos) {
-        var runs = Arrays.stream(nanos).mapToObj(n -> String.valueOf(n / 1_000_000)).toList();
-        System.out.printf("%-40s %12.1f  %-22s %10.0f%n", name, median(nanos) / 1e6, String.join(" / ", runs),
-                bytes / 1e6 / (median(nanos) / 1e9));
+    private void row(String name, Runs runs) {
+        System.out.printf("%-44s %9.0f %-20s %7.0f %9.0f %-20s%n", name, median(runs.wall()) / 1e6, list(runs.wall()),
+                bytes / 1e6 / (median(runs.wall()) / 1e9), median(runs.cpu()) / 1e6, list(runs.cpu()));
+    }
+
+    private static String list(long[] nanos) {
+        return "(" + String.join(" ", Arrays.stream(nanos).mapToObj(n -> String.valueOf(n / 1_000_000)).toList()) + ")";
+    }
+
+    /** Wall-clock and CPU nanoseconds of each run. */
+    private record Runs(long[] wall, long[] cpu) {
     }
 
     private interface Measured {
-        long nanos() throws Exception;
+        void run() throws Exception;
     }
 
-    private static long[] measure(Measured measured) throws Exception {
-        var nanos = new long[RUNS];
+    private static Runs measure(Measured measured, boolean cpuOfChildren) throws Exception {
+        var wall = new long[RUNS];
+        var cpu = new long[RUNS];
         for (var i = 0; i < RUNS; i++) {
-            nanos[i] = measured.nanos();
+            var cpuStart = cpuOfChildren ? childrenCpuNanos() : processCpuNanos();
+            var start = System.nanoTime();
+            measured.run();
+            wall[i] = System.nanoTime() - start;
+            cpu[i] = (cpuOfChildren ? childrenCpuNanos() : processCpuNanos()) - cpuStart;
         }
-        return nanos;
+        return new Runs(wall, cpu);
     }
 
-    private static long time(Runnable work) {
-        var start = System.nanoTime();
-        work.run();
-        return System.nanoTime() - start;
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** User + system CPU of this process's reaped children, from /proc/self/stat (clock ticks of 10 ms). */
+    private static long childrenCpuNanos() throws IOException {
+        var stat = Files.readString(Path.of("/proc/self/stat"));
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
     }
 
     private static double median(long[] nanos) {
