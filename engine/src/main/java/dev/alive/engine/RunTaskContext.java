@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The immutable context of one task run; undo notes go straight to the journal. */
 final class RunTaskContext implements TaskContext {
@@ -11,15 +12,17 @@ final class RunTaskContext implements TaskContext {
     private final TaskId task;
     private final Journal journal;
     private final Function<String, String> inputs;
+    private final Supplier<String> inputsFingerprint;
     private final Optional<TaskState> committed;
     private final BackupDirs backups;
     private final RunListener listener;
 
-    RunTaskContext(TaskId task, Journal journal, Function<String, String> inputs, Optional<TaskState> committed,
-            BackupDirs backups, RunListener listener) {
+    RunTaskContext(TaskId task, Journal journal, Function<String, String> inputs, Supplier<String> inputsFingerprint,
+            Optional<TaskState> committed, BackupDirs backups, RunListener listener) {
         this.task = task;
         this.journal = journal;
         this.inputs = inputs;
+        this.inputsFingerprint = inputsFingerprint;
         this.committed = committed;
         this.backups = backups;
         this.listener = listener;
@@ -38,6 +41,11 @@ final class RunTaskContext implements TaskContext {
     @Override
     public String input(String name) {
         return inputs.apply(name);
+    }
+
+    @Override
+    public String inputsFingerprint() {
+        return inputsFingerprint.get();
     }
 
     @Override

@@ -13,6 +13,12 @@ public interface TaskContext {
     /** The resolved value of a declared {@link Input.Value} or {@link Input.Upstream}. */
     String input(String name);
 
+    /**
+     * The fingerprint of all this task's inputs together, as it will be committed: a stable name
+     * for what the task makes from them (a release id, say).
+     */
+    String inputsFingerprint();
+
     /** The outputs this task recorded at the last commit, if any. */
     Optional<TaskState> committed();
 

@@ -36,6 +36,7 @@ final class TaskStep {
             scope.journal().started(task.id(), String.join("; ", decision.reasons()));
             scope.listener().taskStarted(task.id(), decision.reasons());
             var context = new RunTaskContext(task.id(), scope.journal(), decision.inputs()::value,
+                    decision.inputs()::fingerprint,
                     decision.committed(), backups, scope.listener());
             var outputs = task.run(context);
             faults.afterRun(task.id());

@@ -58,8 +58,10 @@ final class UnitDestroy {
         try {
             journal.started(task.id(), DESTROY);
             listener.taskStarted(task.id(), List.of(DESTROY));
+            var committed = parts.store().committed(task.id());
             task.destroy(new RunTaskContext(task.id(), journal, name -> inputOf(task, name),
-                    parts.store().committed(task.id()), parts.backups(), listener));
+                    () -> committed.map(TaskState::inputsFingerprint).orElse(""), committed, parts.backups(),
+                    listener));
             parts.options().faults().afterRun(task.id());
             journal.succeeded(task.id(), null);
             listener.taskFinished(task.id(), Duration.ofNanos(System.nanoTime() - start));

@@ -1,0 +1,128 @@
+package dev.alive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's surface without deploying anything: help, usage errors, bad specs, unreachable stores. */
+class CliBasicsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsEveryCommandWithAnExample() {
+        var result = new Workspace(dir).run("--help");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("plan", "apply", "destroy", "status", "history", "graph", "Example");
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        for (var command : new String[] {"plan", "apply", "destroy", "status", "history", "graph"}) {
+            var result = new Workspace(dir).run(command, "--help");
+            assertThat(result.exitCode()).as(command).isZero();
+            assertThat(result.out()).as(command).contains("Usage: alive " + command).contains("Example");
+        }
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithASuggestion() {
+        var result = new Workspace(dir).run("aply", "x.yaml");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("aply").contains("apply");
+        assertThat(result.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownFlagIsAUsageError() {
+        var result = new Workspace(dir).run("plan", "--frobnicate", "x.yaml");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--frobnicate");
+    }
+
+    @Test
+    void missingSpecFileIsOneClearLine() {
+        var workspace = new Workspace(dir).host("none");
+        var result = workspace.run("plan", "nope.yaml");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err().strip()).isEqualTo("alive: nope.yaml: no such file or directory");
+    }
+
+    @Test
+    void specWithFiveMistakesReportsAllFiveWithLinesAndChangesNothing() throws Exception {
+        var workspace = new Workspace(dir).host("none");
+        var spec = workspace.site("bad", "bad.alive.test");
+        Files.writeString(spec, """
+                apiVersion: alive/v1
+                kind: Site
+                domain: Bad_Domain.test
+                owner:
+                  email: not-an-email
+                template: ./template
+                app:
+                  strat: node server.js
+                health:
+                  timeout: soon
+                """);
+        var result = workspace.run("plan", spec.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_SPEC);
+        var lines = result.err().lines().filter(line -> line.startsWith(spec.toString() + ":")).toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(result.err()).contains(":3:").contains(":5:").contains(":8:").contains(":10:")
+                .contains("strat").contains("start");
+        assertThat(dir.resolve("root")).doesNotExist();
+    }
+
+    @Test
+    void unreachableStateStoreIsOneLineNamingHostAndPortWithoutThePassword() {
+        var workspace = new Workspace(dir);
+        workspace.write("host.yaml", "apiVersion: alive/v1\nkind: Host\nbase: local\nroot: ./root\n"
+                + "state: postgresql://alive:s3cr3t-pw@127.0.0.1:1/alive\nproxy:\n  kind: none\n");
+        workspace.env.put("ALIVE_HOST", dir.resolve("host.yaml").toString());
+        var spec = workspace.site("hello", "hello.alive.test");
+        var result = workspace.run("apply", spec.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err()).contains("127.0.0.1").contains("1").doesNotContain("s3cr3t-pw")
+                .doesNotContain("at org.");
+        assertThat(dir.resolve("root/sites")).doesNotExist();
+    }
+
+    @Test
+    void planJsonIsOneDocumentWithFormatVersionOne() throws Exception {
+        var workspace = new Workspace(dir).host("none");
+        var spec = workspace.site("hello", "hello.alive.test");
+        var result = workspace.run("plan", "--json", spec.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        var json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("changes").asBoolean()).isTrue();
+        var tasks = json.get("sites").get(0).get("tasks");
+        assertThat(tasks).isNotEmpty();
+        assertThat(tasks.get(0).get("id").asText()).isEqualTo("hello.alive.test/dns");
+    }
+
+    @Test
+    void planOfANewSiteListsEveryTaskAsAFirstRun() {
+        var workspace = new Workspace(dir).host("none");
+        var spec = workspace.site("hello", "hello.alive.test");
+        var result = workspace.run("plan", "--detailed-exitcode", spec.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CHANGES);
+        assertThat(result.out()).contains("hello.alive.test (new site)", "+ dns", "+ account", "+ release")
+                .containsPattern("Plan: \\d+ to run");
+    }
+
+    @Test
+    void graphPrintsDotWithTheDependencies() {
+        var workspace = new Workspace(dir).host("none");
+        var spec = workspace.site("hello", "hello.alive.test");
+        var result = workspace.run("graph", spec.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("digraph alive {")
+                .contains("\"hello.alive.test/release\" -> \"hello.alive.test/build\"");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.alive.tasks;
+
+import dev.alive.tasks.site.EnvTask;
+import dev.alive.tasks.system.ProcessService;
+import dev.alive.tasks.system.RunAs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code services: process}: alive starts the app itself, detached in its own process group, with
+ * a pid file and a log file in the host's services folder. The definition file records what is
+ * started, so a change of it is seen (and restarts the app).
+ */
+final class ProcessSiteServices implements SiteServices {
+
+    private final Duration stopTimeout;
+
+    ProcessSiteServices(Duration stopTimeout) {
+        this.stopTimeout = stopTimeout;
+    }
+
+    @Override
+    public Path definitionFile(SiteSetup site) {
+        return site.paths().serviceDir().resolve(site.site().slug() + ".service");
+    }
+
+    @Override
+    public String definition(SiteSetup site, Optional<RunAs> user) {
+        return "# alive: the site's app, started by alive as a detached process\n"
+                + "start=" + site.site().app().start() + "\n"
+                + "workingDirectory=" + site.paths().currentLink() + "\n"
+                + "environmentFile=" + site.paths().envFile() + "\n"
+                + "user=" + user.map(RunAs::toString).orElse("alive's own") + "\n"
+                + "log=" + logFile(site) + "\n";
+    }
+
+    @Override
+    public void installed(SiteSetup site) {
+        // nothing to tell: alive is the service manager
+    }
+
+    @Override
+    public void removed(SiteSetup site) {
+        // nothing to tell
+    }
+
+    @Override
+    public void restart(SiteSetup site, Optional<RunAs> user) {
+        try {
+            var env = EnvTask.read(site.paths().envFile());
+            var command = site.specCommand(site.site().app().start(), site.paths().currentLink(), env, user);
+            service(site).restart(command);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + site.paths().envFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop(SiteSetup site) {
+        service(site).stop();
+    }
+
+    @Override
+    public boolean isRunning(SiteSetup site) {
+        return service(site).isRunning();
+    }
+
+    @Override
+    public Optional<String> instance(SiteSetup site) {
+        return service(site).pid().map(pid -> "pid " + pid);
+    }
+
+    @Override
+    public List<String> lastLogLines(SiteSetup site, int lines) {
+        return Files.exists(logFile(site)) ? service(site).lastLogLines(lines) : List.of();
+    }
+
+    private ProcessService service(SiteSetup site) {
+        var dir = site.paths().serviceDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ProcessService(dir.resolve(site.site().slug() + ".pid"), logFile(site), stopTimeout,
+                site.system().commands());
+    }
+
+    private static Path logFile(SiteSetup site) {
+        return site.paths().serviceDir().resolve(site.site().slug() + ".log");
+    }
+}

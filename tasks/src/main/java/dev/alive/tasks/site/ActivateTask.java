@@ -1,0 +1,119 @@
+package dev.alive.tasks.site;
+
+import dev.alive.engine.Input;
+import dev.alive.engine.Output;
+import dev.alive.engine.TaskContext;
+import dev.alive.engine.TaskId;
+import dev.alive.engine.UndoContext;
+import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.system.FileOps;
+import dev.alive.tasks.system.LinuxUser;
+import dev.alive.tasks.system.LinuxUsers;
+import dev.alive.tasks.system.RunAs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Points {@code current} at the release (an atomic symlink swap by rename), then restarts the
+ * service. Undo points it back at the previous release and restarts, or stops the service when
+ * there was none.
+ */
+public final class ActivateTask extends SiteTask {
+
+    private static final String NONE = "(none)";
+
+    private final TaskId user;
+    private final TaskId release;
+    private final TaskId env;
+    private final TaskId service;
+    private final TaskId port;
+
+    public ActivateTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user, TaskId release, TaskId env,
+                        TaskId service, TaskId port) {
+        super(id, dependsOn, setup);
+        this.user = user;
+        this.release = release;
+        this.env = env;
+        this.service = service;
+        this.port = port;
+    }
+
+    @Override
+    public List<Input> inputs() {
+        var inputs = new ArrayList<Input>();
+        inputs.add(Input.upstream("release", release, "release"));
+        inputs.add(Input.upstream("env", env, "file"));
+        inputs.add(Input.upstream("service", service, "definition"));
+        inputs.add(Input.upstream("port", port, "port"));
+        inputs.addAll(userInputs(user));
+        return inputs;
+    }
+
+    @Override
+    public List<String> drift(Map<String, String> recordedValues) {
+        var problems = new ArrayList<String>();
+        var target = currentTarget();
+        var expected = "releases/" + recordedValues.get("release");
+        if (!expected.equals(target)) {
+            problems.add("current points at " + target + ", not " + expected);
+        }
+        if (!setup.services().isRunning(setup)) {
+            problems.add("the service is not running");
+        }
+        return problems;
+    }
+
+    @Override
+    public Map<String, Output> run(TaskContext context) throws IOException {
+        var id = context.input("release");
+        context.recordUndo("previous", currentTarget());
+        FileOps.swapSymlink(setup.paths().currentLink(), Path.of("releases", id));
+        setup.services().restart(setup, runAs(context));
+        var instance = setup.services().instance(setup).orElse(context.runId());
+        context.log("started release " + id + " (" + instance + ")");
+        return Map.of("release", Output.value(id), "started", Output.value(context.runId()));
+    }
+
+    @Override
+    public void undo(UndoContext context) throws IOException {
+        var previous = context.notes().get("previous");
+        if (previous == null) {
+            return;
+        }
+        if (NONE.equals(previous)) {
+            setup.services().stop(setup);
+            Files.deleteIfExists(setup.paths().currentLink());
+            return;
+        }
+        FileOps.swapSymlink(setup.paths().currentLink(), Path.of(previous));
+        setup.services().restart(setup, siteUser());
+    }
+
+    @Override
+    public void destroy(TaskContext context) throws IOException {
+        setup.services().stop(setup);
+        Files.deleteIfExists(setup.paths().currentLink());
+    }
+
+    /** The site user as it exists now (undo may run in a later process, without this run's inputs). */
+    private Optional<RunAs> siteUser() {
+        return setup.createsUsers()
+                ? setup.system().users().lookup(LinuxUsers.userName(setup.site().slug())).map(LinuxUser::runAs)
+                : Optional.empty();
+    }
+
+    private String currentTarget() {
+        var link = setup.paths().currentLink();
+        try {
+            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).toString() : NONE;
+        } catch (IOException e) {
+            return NONE;
+        }
+    }
+}

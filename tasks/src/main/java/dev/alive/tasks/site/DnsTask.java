@@ -1,0 +1,63 @@
+package dev.alive.tasks.site;
+
+import dev.alive.engine.Input;
+import dev.alive.engine.Output;
+import dev.alive.engine.TaskContext;
+import dev.alive.engine.TaskId;
+import dev.alive.engine.UndoContext;
+import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.system.DnsCheck;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A custom domain must resolve to the host's server IP; domains under the wildcard domain are
+ * skipped, and so is a host that serves only on loopback (nothing outside can reach it anyway).
+ */
+public final class DnsTask extends SiteTask {
+
+    public DnsTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup) {
+        super(id, dependsOn, setup);
+    }
+
+    @Override
+    public List<Input> inputs() {
+        return List.of(
+                Input.value("domain", setup.site().domain()),
+                Input.value("serverIp", setup.host().serverIp()),
+                Input.value("wildcardDomain", setup.host().wildcardDomain().orElse("")));
+    }
+
+    @Override
+    public Map<String, Output> run(TaskContext context) {
+        if (isLoopback(setup.host().serverIp())) {
+            context.log("host serves on loopback " + setup.host().serverIp() + ": DNS check skipped");
+            return Map.of();
+        }
+        var result = setup.system().dns().check(setup.site().domain(), setup.host().serverIp(),
+                setup.host().wildcardDomain());
+        if (result instanceof DnsCheck.Result.Failed failed) {
+            throw new IllegalStateException(failed.message());
+        }
+        if (result instanceof DnsCheck.Result.Skipped skipped) {
+            context.log(skipped.reason());
+        }
+        return Map.of();
+    }
+
+    @Override
+    public void undo(UndoContext context) {
+        // checks only: nothing to undo
+    }
+
+    private static boolean isLoopback(String ip) {
+        try {
+            return InetAddress.getByName(ip).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.alive.tasks.site;
+
+import dev.alive.engine.Input;
+import dev.alive.engine.Output;
+import dev.alive.engine.TaskContext;
+import dev.alive.engine.TaskId;
+import dev.alive.engine.UndoContext;
+import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.system.FileOps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The site's Caddy file in the proxy's sites folder. The whole configuration is validated before
+ * the reload that makes it live; undo puts the previous file back and reloads.
+ */
+public final class ProxyTask extends SiteTask {
+
+    private final TaskId port;
+
+    public ProxyTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId port) {
+        super(id, dependsOn, setup);
+        this.port = port;
+    }
+
+    @Override
+    public List<Input> inputs() {
+        var proxy = setup.host().proxy();
+        return List.of(
+                Input.value("file", file().toString()),
+                Input.value("domain", setup.site().domain()),
+                Input.upstream("port", port, "port"),
+                Input.value("listen", proxy.listenAddress()),
+                Input.value("main", proxy.mainCaddyfile().toString()));
+    }
+
+    private Path file() {
+        return setup.paths().proxyFile();
+    }
+
+    @Override
+    public Map<String, Output> run(TaskContext context) throws IOException {
+        var proxy = setup.proxy();
+        proxy.prepare();
+        var file = file();
+        Files.createDirectories(file.getParent());
+        if (Files.exists(file)) {
+            var backup = context.backupDir().resolve("proxy.backup");
+            Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            context.recordUndo("backup", backup.toString());
+        } else {
+            context.recordUndo("absent", file.toString());
+        }
+        var config = proxy.siteConfig(setup, Integer.parseInt(context.input("port")));
+        FileOps.writeAtomically(file, config.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+        proxy.validate();
+        proxy.reload();
+        return Map.of("file", Output.tree(file));
+    }
+
+    @Override
+    public void undo(UndoContext context) throws IOException {
+        var backup = context.notes().get("backup");
+        if (backup != null && Files.exists(Path.of(backup))) {
+            Files.move(Path.of(backup), file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } else if (context.notes().containsKey("absent")) {
+            Files.deleteIfExists(file());
+        } else {
+            return;
+        }
+        setup.proxy().reload();
+    }
+
+    @Override
+    public void destroy(TaskContext context) throws IOException {
+        if (Files.deleteIfExists(file())) {
+            setup.proxy().reload();
+        }
+    }
+}
