@@ -3,7 +3,9 @@ package dev.alive.tasks.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A process as {@code /proc/<pid>/stat} shows it. {@code startTime} (clock ticks after boot) with
@@ -33,5 +35,19 @@ public record ProcStat(long pid, char state, long processGroup, long session, lo
     /** Whether a live process with this pid exists now. */
     public static boolean isLive(long pid) {
         return read(pid).map(ProcStat::isLive).orElse(false);
+    }
+
+    /** The live processes whose process group is {@code processGroup}. */
+    public static List<ProcStat> liveInGroup(long processGroup) {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(name -> read(Long.parseLong(name)))
+                    .flatMap(Optional::stream)
+                    .filter(stat -> stat.processGroup() == processGroup && stat.isLive())
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list /proc", e);
+        }
     }
 }
