@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The outcome of the up-to-date check of one task. The task runs when {@code reasons} is not
- * empty; it is up to date when both lists are empty. {@code unknownInputs} is only ever non-empty
- * in plan: inputs whose value is known after apply.
+ * empty. {@code unknownInputs} is only ever non-empty in plan: inputs whose value is known after
+ * apply (with no reason, the task may run).
  */
 record Decision(
         TaskId task,
@@ -26,9 +26,5 @@ record Decision(
 
     boolean mustRun() {
         return !reasons.isEmpty();
-    }
-
-    boolean upToDate() {
-        return reasons.isEmpty() && unknownInputs.isEmpty();
     }
 }

@@ -147,8 +147,10 @@ class ExecutorTest {
         h.fakes.task("a/y").failingUndo(true);
         h.fakes.task("a/z").failing(true);
 
-        var result = h.apply();
+        var all = h.applyAll(ApplyOptions.defaults());
+        var result = (UnitResult.Finished) all.units().get(0);
 
+        assertThat(all.rollbackIncomplete()).isTrue();
         assertThat(result.outcome()).isEqualTo(RunOutcome.ROLLBACK_INCOMPLETE);
         assertThat(h.fakes.logOf("undo")).containsExactly("a/z", "a/y", "a/x");
         assertThat(result.undo().undone()).containsExactly(id("a/z"), id("a/x"));

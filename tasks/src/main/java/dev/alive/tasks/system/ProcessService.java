@@ -1,0 +1,186 @@
+package dev.alive.tasks.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A long-running process without a service manager (the local profile's {@code services:
+ * process}): started detached in its own session and process group ({@code setsid}), stdin from
+ * {@code /dev/null}, stdout and stderr appended to a log file, its pid and start time in a pid file
+ * (0600). It is running when that pid is a live process with that start time, so a recycled pid is
+ * never mistaken for it. {@link #stop()} sends SIGTERM to the whole group, waits, then SIGKILL.
+ *
+ * <p>The process is described by a {@link Command} (argument vector, working directory, clean
+ * environment, optional {@link RunAs}); its timeout and output file are ignored.
+ */
+public final class ProcessService {
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration AFTER_KILL = Duration.ofSeconds(5);
+
+    private final Path pidFile;
+    private final Path logFile;
+    private final Duration stopTimeout;
+    private final Commands commands;
+
+    public ProcessService(Path pidFile, Path logFile) {
+        this(pidFile, logFile, DEFAULT_STOP_TIMEOUT, new CommandRunner());
+    }
+
+    /** @param commands runs {@code kill}; {@code stopTimeout} is how long SIGTERM is given */
+    public ProcessService(Path pidFile, Path logFile, Duration stopTimeout, Commands commands) {
+        this.pidFile = pidFile;
+        this.logFile = logFile;
+        this.stopTimeout = stopTimeout;
+        this.commands = commands;
+    }
+
+    /**
+     * Starts the process and returns its pid (also its process group and session id).
+     *
+     * @throws IllegalStateException when it is already running
+     */
+    public long start(Command command) {
+        pid().ifPresent(pid -> {
+            throw new IllegalStateException("already running as pid " + pid + " (" + pidFile + ")");
+        });
+        List<String> argv = new ArrayList<>();
+        argv.add(Executables.system("setsid").toString());
+        argv.addAll(CommandRunner.launchArgv(command));
+        createLogFile();
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .directory(command.workingDir().toFile())
+                .redirectInput(new File("/dev/null"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(command.environment());
+        long pid;
+        try {
+            pid = builder.start().pid();
+        } catch (IOException e) {
+            throw new CommandFailedException(command.display(), CommandFailedException.NO_EXIT_CODE,
+                    "could not start: " + e.getMessage(), List.of());
+        }
+        Optional<ProcStat> stat = awaitOwnSession(pid);
+        long startTime = stat.map(ProcStat::startTime).orElse(-1L);
+        FileOps.writeAtomically(pidFile, (pid + " " + startTime + "\n").getBytes(StandardCharsets.US_ASCII), "rw-------");
+        return pid;
+    }
+
+    /** The pid of the running process, or empty when it is not running. */
+    public Optional<Long> pid() {
+        return recorded().filter(r -> ProcStat.read(r.pid())
+                .map(stat -> stat.isLive() && stat.startTime() == r.startTime())
+                .orElse(false)).map(Recorded::pid);
+    }
+
+    public boolean isRunning() {
+        return pid().isPresent();
+    }
+
+    /** Stops the process group (SIGTERM, then SIGKILL after the stop timeout); true if it was running. */
+    public boolean stop() {
+        Optional<Long> running = pid();
+        if (running.isPresent()) {
+            long group = running.get();
+            signalGroup("TERM", group);
+            if (!awaitGroupGone(group, stopTimeout)) {
+                signalGroup("KILL", group);
+                awaitGroupGone(group, AFTER_KILL);
+            }
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + pidFile, e);
+        }
+        return running.isPresent();
+    }
+
+    /** Stops the process if it runs, then starts it; returns the new pid. */
+    public long restart(Command command) {
+        stop();
+        return start(command);
+    }
+
+    /** The last {@code n} lines of the log file. */
+    public List<String> lastLogLines(int n) {
+        return FileOps.lastLines(logFile, n);
+    }
+
+    private void signalGroup(String signal, long group) {
+        try {
+            commands.run(Command.of(Path.of("/"), "kill", "-s", signal, "--", "-" + group)
+                    .withEnvironment(Map.of("PATH", Executables.SYSTEM_PATH)));
+        } catch (CommandFailedException e) {
+            if (!ProcStat.liveInGroup(group).isEmpty()) {
+                throw e; // "no such process" is fine: the group is gone already
+            }
+        }
+    }
+
+    private static boolean awaitGroupGone(long group, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!ProcStat.liveInGroup(group).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            pause();
+        }
+        return true;
+    }
+
+    /** Waits (briefly) until setsid has made the process its own session leader. */
+    private static Optional<ProcStat> awaitOwnSession(long pid) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        Optional<ProcStat> stat = ProcStat.read(pid);
+        while (stat.isPresent() && stat.get().session() != pid && System.nanoTime() < deadline) {
+            pause();
+            stat = ProcStat.read(pid);
+        }
+        return stat;
+    }
+
+    private void createLogFile() {
+        try {
+            Files.createFile(logFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // appended to
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + logFile, e);
+        }
+    }
+
+    private Optional<Recorded> recorded() {
+        try {
+            String[] fields = Files.readString(pidFile, StandardCharsets.US_ASCII).trim().split(" ");
+            return Optional.of(new Recorded(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // missing, unreadable or garbled: nothing we started
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a process", e);
+        }
+    }
+
+    private record Recorded(long pid, long startTime) {
+    }
+}

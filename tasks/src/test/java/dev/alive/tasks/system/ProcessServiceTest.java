@@ -1,0 +1,163 @@
+package dev.alive.tasks.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessServiceTest {
+    private static final Map<String, String> PATH = Map.of("PATH", "/usr/bin:/bin");
+
+    @TempDir
+    Path dir;
+
+    private ProcessService service;
+
+    @BeforeEach
+    void service() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        service = new ProcessService(dir.resolve("app.pid"), dir.resolve("app.log"), Duration.ofMillis(500), new CommandRunner());
+    }
+
+    @AfterEach
+    void stopLeftovers() {
+        service.stop();
+    }
+
+    private Command shell(String script) {
+        return Command.of(dir, "sh", "-c", script).withEnvironment(PATH);
+    }
+
+    @Test
+    void startsDetachedInItsOwnSessionWithAPrivatePidFileAndALog() throws Exception {
+        long pid = service.start(shell("echo hello from the app; exec sleep 60"));
+
+        ProcStat stat = ProcStat.read(pid).orElseThrow();
+        assertThat(stat.session()).isEqualTo(pid);
+        assertThat(stat.processGroup()).isEqualTo(pid);
+        assertThat(service.isRunning()).isTrue();
+        assertThat(service.pid()).contains(pid);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("app.pid")))).isEqualTo("rw-------");
+        assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/0"))).isEqualTo(Path.of("/dev/null"));
+        assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/1"))).isEqualTo(dir.resolve("app.log"));
+        awaitLog("hello from the app");
+
+        assertThat(service.stop()).isTrue();
+        assertThat(service.isRunning()).isFalse();
+        assertThat(ProcStat.isLive(pid)).isFalse();
+        assertThat(dir.resolve("app.pid")).doesNotExist();
+        assertThat(service.stop()).isFalse();
+    }
+
+    @Test
+    void runsANodeServerAsAnotherUserUntilStopped() throws Exception {
+        int port = FreePorts.next();
+        long pid = service.start(Command.of(dir, "node", "-e",
+                        "require('http').createServer((q, s) => s.end('hi')).listen(+process.env.PORT, '127.0.0.1')")
+                .withEnvironment(Map.of("PATH", "/usr/bin:/bin", "PORT", Integer.toString(port)))
+                .as(new RunAs(65534, 65534)));
+
+        HealthCheck.Result health = new HealthCheck().check(port, "/", Duration.ofSeconds(20), a -> { });
+        assertThat(health.healthy()).as(service.lastLogLines(20).toString()).isTrue();
+        assertThat(Files.readAllLines(Path.of("/proc/" + pid + "/status"))).contains("Uid:\t65534\t65534\t65534\t65534");
+
+        service.stop();
+
+        assertThat(canConnect(port)).isFalse();
+    }
+
+    @Test
+    void stopsTheWholeProcessGroup() throws Exception {
+        service.start(shell("sleep 60 & echo $! > child.pid; wait"));
+        long child = Long.parseLong(awaitFile(dir.resolve("child.pid")).trim());
+        assertThat(ProcStat.isLive(child)).isTrue();
+
+        service.stop();
+
+        assertThat(ProcStat.isLive(child)).isFalse();
+    }
+
+    @Test
+    void killsAProcessThatIgnoresSigtermAfterTheStopTimeout() throws Exception {
+        long pid = service.start(shell("trap '' TERM; echo ready; while :; do sleep 0.1; done"));
+        awaitLog("ready");
+        long start = System.nanoTime();
+
+        service.stop();
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(500)).isLessThan(Duration.ofSeconds(5));
+        assertThat(ProcStat.liveInGroup(pid)).isEmpty();
+    }
+
+    @Test
+    void doesNotMistakeARecycledPidForItsProcess() throws Exception {
+        ProcStat someoneElse = ProcStat.read(ProcessHandle.current().pid()).orElseThrow();
+        Files.writeString(dir.resolve("app.pid"), someoneElse.pid() + " " + (someoneElse.startTime() + 1) + "\n");
+
+        assertThat(service.isRunning()).isFalse();
+        assertThat(service.stop()).isFalse();
+        assertThat(ProcStat.isLive(someoneElse.pid())).isTrue();
+    }
+
+    @Test
+    void knowsWhenTheProcessExitedByItself() throws Exception {
+        service.start(shell("echo bye; exit 3"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (service.isRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(service.isRunning()).isFalse();
+        assertThat(service.lastLogLines(5)).containsExactly("bye");
+    }
+
+    @Test
+    void restartsWithANewPidAndRefusesADoubleStart() throws Exception {
+        long first = service.start(shell("exec sleep 60"));
+        assertThatThrownBy(() -> service.start(shell("exec sleep 60")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already running as pid " + first);
+
+        long second = service.restart(shell("exec sleep 60"));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ProcStat.isLive(first)).isFalse();
+        assertThat(service.pid()).contains(second);
+    }
+
+    private void awaitLog(String line) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!service.lastLogLines(10).contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(service.lastLogLines(10)).contains(line);
+    }
+
+    private static String awaitFile(Path file) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while ((!Files.exists(file) || Files.readString(file).isBlank()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return Files.readString(file);
+    }
+
+    private static boolean canConnect(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
