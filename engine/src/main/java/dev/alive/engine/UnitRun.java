@@ -60,33 +60,49 @@ final class UnitRun {
             }
         }
         Optional<TaskFailure> failure = outcome.failure().map(f -> TaskFailure.of(f.task(), f.error()));
-        String problem = failure.map(TaskFailure::toString)
-                .orElse(outcome.stoppedEarly() ? "stopped before every task ran (another unit failed, fail-fast)" : null);
-        if (problem == null) {
+        Optional<String> problem = failure.map(TaskFailure::toString).or(() -> outcome.stoppedEarly()
+                ? Optional.of("stopped before every task ran (another unit failed, fail-fast)")
+                : Optional.empty());
+        if (problem.isEmpty()) {
             var removed = parts.store().committedUnit(unit).keySet().stream().filter(id -> !graph.contains(id)).toList();
             var summary = ran.size() + " ran, " + skipped.size() + " up to date"
                     + (removed.isEmpty() ? "" : ", " + removed.size() + " removed");
-            try {
-                parts.store().commit(journal.runId(), pending, removed, summary);
-            } catch (RuntimeException commitError) {
-                problem = "commit failed: " + Failures.describe(commitError);
-            }
-            if (problem == null) {
-                parts.backups().deleteRunQuietly(journal.runId());
+            problem = commit(journal.runId(), pending, removed, summary);
+            if (problem.isEmpty()) {
                 listener.runFinished(unit, journal.runId(), RunOutcome.SUCCEEDED, summary);
                 return new UnitResult.Finished(unit, journal.runId(), APPLY, RunOutcome.SUCCEEDED, ran, skipped,
                         Optional.empty(), new UndoReport(List.of(), List.of(), List.of()), recovered, summary);
             }
         }
-        var undo = parts.undoWalk().undo(journal, outcome.executed(), graph, listener);
-        var result = undo.complete() ? RunOutcome.ROLLED_BACK : RunOutcome.ROLLBACK_INCOMPLETE;
+        var undo = rollBack(graph, unit, journal, outcome.executed(), problem.get(), listener);
+        return new UnitResult.Finished(unit, journal.runId(), APPLY, undo.outcome(), ran, skipped, failure,
+                undo.report(), recovered, undo.summary());
+    }
+
+    /** Commits; returns why it could not (then nothing was committed). */
+    private Optional<String> commit(String runId, List<TaskState> pending, List<TaskId> removed, String summary) {
+        try {
+            parts.store().commit(runId, pending, removed, summary);
+        } catch (RuntimeException e) {
+            return Optional.of("commit failed: " + Failures.describe(e));
+        }
+        parts.backups().deleteRunQuietly(runId);
+        return Optional.empty();
+    }
+
+    private record RolledBack(RunOutcome outcome, UndoReport report, String summary) {
+    }
+
+    private RolledBack rollBack(TaskGraph graph, String unit, Journal journal, List<TaskId> executed, String problem,
+            RunListener listener) {
+        var undo = parts.undoWalk().undo(journal, executed, graph, listener);
+        var outcome = undo.complete() ? RunOutcome.ROLLED_BACK : RunOutcome.ROLLBACK_INCOMPLETE;
         var summary = problem + "; " + undo.describe();
-        parts.store().finishRun(journal.runId(), result, summary);
+        parts.store().finishRun(journal.runId(), outcome, summary);
         if (undo.complete()) {
             parts.backups().deleteRunQuietly(journal.runId());
         }
-        listener.runFinished(unit, journal.runId(), result, summary);
-        return new UnitResult.Finished(unit, journal.runId(), APPLY, result, ran, skipped, failure, undo, recovered,
-                summary);
+        listener.runFinished(unit, journal.runId(), outcome, summary);
+        return new RolledBack(outcome, undo, summary);
     }
 }

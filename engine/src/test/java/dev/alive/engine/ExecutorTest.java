@@ -142,6 +142,28 @@ class ExecutorTest {
     }
 
     @Test
+    void aCommitThatFailsIsRolledBackLikeAFailedTask() {
+        var memory = new InMemoryStateStore();
+        var broken = new ForwardingStateStore(memory) {
+            @Override
+            public void commit(String runId, java.util.Collection<TaskState> states,
+                    java.util.Collection<TaskId> removed, String summary) {
+                throw new IllegalStateException("disk full");
+            }
+        };
+        var b = new Harness(broken, Harness.options(temp.resolve("w3")));
+        b.fakes.unit("a").task("x").task("y", dependsOn("x"));
+
+        var result = b.apply();
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.ROLLED_BACK);
+        assertThat(result.summary()).isEqualTo("commit failed: disk full; undone a/y, a/x");
+        assertThat(b.fakes.logOf("undo")).containsExactly("a/y", "a/x");
+        assertThat(memory.committedUnit("a")).isEmpty();
+        assertThat(memory.run(result.runId()).orElseThrow().outcome()).isEqualTo(RunOutcome.ROLLED_BACK);
+    }
+
+    @Test
     void aFailingUndoGivesRollbackIncompleteAndTheOthersAreStillUndone() {
         h.fakes.unit("a").task("x").task("y", dependsOn("x")).task("z", dependsOn("y"));
         h.fakes.task("a/y").failingUndo(true);

@@ -167,6 +167,21 @@ class UpToDateTest {
     }
 
     @Test
+    void aTaskWhoseUndoFailedRunsAgain() {
+        h.apply();
+        h.fakes.task("a/x").failingUndo(true);
+        h.fakes.task("a/y").failing(true);
+        assertThat(h.applyForcing("a/x", "a/y").outcome()).isEqualTo(RunOutcome.ROLLBACK_INCOMPLETE);
+        h.fakes.task("a/x").failingUndo(false);
+        h.fakes.task("a/y").failing(false);
+
+        h.apply();
+
+        assertThat(h.listener.reasons.get(id("a/x"))).containsExactly("last attempt could not be undone");
+        assertThat(h.listener.reasons.get(id("a/y"))).containsExactly("last attempt failed");
+    }
+
+    @Test
     void aSuccessfulRunClearsTheLastAttempt() {
         h.apply();
         h.fakes.task("a/w").failing(true);
