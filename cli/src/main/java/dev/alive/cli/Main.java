@@ -49,7 +49,7 @@ public final class Main implements Runnable {
                 .setErr(context.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((error, cmd, parsed) -> main.report(error))
-                .setParameterExceptionHandler(ex -> {
+                .setParameterExceptionHandler((ex, arguments) -> {
                     context.err().println("alive: " + ex.getMessage());
                     if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, context.err())) {
                         context.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()

@@ -76,8 +76,7 @@ final class PlanView {
         if (task.reasons().isEmpty()) {
             return "";
         }
-        var prefix = task.action() == Action.KNOWN_AFTER_APPLY ? "known after apply: " : "";
-        return "  (" + prefix + String.join("; ", task.reasons()) + ")";
+        return "  (" + String.join("; ", task.reasons()) + ")";
     }
 
     static Map<String, Object> json(Plan plan) {

@@ -26,7 +26,7 @@ public record HostSystem(Commands commands, LinuxUsers users, DnsCheck dns, Heal
                 ? new SystemdSiteServices(commands)
                 : new ProcessSiteServices(Duration.ofSeconds(10));
         Optional<SiteProxy> proxy = host.proxy().kind() == Host.Proxy.Kind.CADDY
-                ? Optional.of(new CaddySiteProxy(host, commands, environment))
+                ? Optional.of(new CaddySiteProxy(host, commands))
                 : Optional.empty();
         return new HostSystem(commands, new LinuxUsers(commands, prefix), new DnsCheck(), new HealthCheck(), services,
                 proxy);

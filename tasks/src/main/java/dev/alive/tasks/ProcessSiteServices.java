@@ -1,10 +1,12 @@
 package dev.alive.tasks;
 
 import dev.alive.tasks.site.EnvTask;
+import dev.alive.tasks.system.FileOps;
 import dev.alive.tasks.system.ProcessService;
 import dev.alive.tasks.system.RunAs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,12 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     @Override
-    public String definition(SiteSetup site, Optional<RunAs> user) {
+    public void install(SiteSetup site, Optional<RunAs> user) {
+        FileOps.writeAtomically(definitionFile(site), definition(site, user).getBytes(StandardCharsets.UTF_8),
+                "rw-r--r--");
+    }
+
+    private static String definition(SiteSetup site, Optional<RunAs> user) {
         return "# alive: the site's app, started by alive as a detached process\n"
                 + "start=" + site.site().app().start() + "\n"
                 + "workingDirectory=" + site.paths().currentLink() + "\n"
@@ -40,13 +47,8 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     @Override
-    public void installed(SiteSetup site) {
-        // nothing to tell: alive is the service manager
-    }
-
-    @Override
-    public void removed(SiteSetup site) {
-        // nothing to tell
+    public void reload(SiteSetup site) {
+        // alive itself is the service manager: nothing to tell
     }
 
     @Override
@@ -78,6 +80,16 @@ final class ProcessSiteServices implements SiteServices {
     @Override
     public List<String> lastLogLines(SiteSetup site, int lines) {
         return Files.exists(logFile(site)) ? service(site).lastLogLines(lines) : List.of();
+    }
+
+    @Override
+    public void purge(SiteSetup site) {
+        try {
+            Files.deleteIfExists(logFile(site));
+            Files.deleteIfExists(site.paths().serviceDir().resolve(site.site().slug() + ".pid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ProcessService service(SiteSetup site) {

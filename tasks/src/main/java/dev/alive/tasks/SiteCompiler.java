@@ -92,7 +92,7 @@ final class SiteCompiler {
         build.ifPresent(id -> tasks.add(new BuildTask(id, Set.of(release, user), setup, user, release)));
         tasks.add(new EnvTask(env, Set.of(port, user), setup, user, port));
         tasks.add(new ServiceTask(service, Set.of(user), setup, user));
-        tasks.add(new ActivateTask(activate, with(Set.of(release, env, service, user), build), setup, user, release,
+        tasks.add(new ActivateTask(activate, with(Set.of(release, env, service, user, port), build), setup, user, release,
                 env, service, port));
         tasks.add(new HealthTask(health, Set.of(activate, port), setup, activate, port));
         if (host.proxy().kind() == Host.Proxy.Kind.CADDY) {

@@ -30,7 +30,7 @@ public record SitePaths(
                 siteDir.resolve("current"),
                 host.envDir().resolve(slug + ".env"),
                 host.root().resolve("services"),
-                host.proxy().sitesDir().resolve(slug + ".caddy"));
+                host.proxy().sitesDir().resolve(domain + ".caddy"));
     }
 
     public Path release(String releaseId) {

@@ -6,22 +6,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a site's app runs as a service on this host: a systemd unit ({@code services: systemd}) or
- * a detached process that alive starts itself ({@code services: process}).
+ * How a site's app runs as a service on this host: a hardened systemd unit ({@code services:
+ * systemd}) or a detached process that alive starts itself ({@code services: process}).
  */
 public interface SiteServices {
 
     /** Where the site's service definition (unit file or process definition) lives. */
     Path definitionFile(SiteSetup site);
 
-    /** The definition's text: starts the app from {@code current} as the site user. */
-    String definition(SiteSetup site, Optional<RunAs> user);
+    /**
+     * Checks the site's definition (systemd: {@code systemd-analyze verify} and the exposure
+     * score) and only then writes it atomically to {@link #definitionFile}; makes the manager see it.
+     */
+    void install(SiteSetup site, Optional<RunAs> user);
 
-    /** Checks a written definition (systemd-analyze verify) and makes the manager see it. */
-    void installed(SiteSetup site);
-
-    /** Forgets a removed definition (daemon-reload). */
-    void removed(SiteSetup site);
+    /** Makes the manager see the definition file as it is now (after undo put it back or removed it). */
+    void reload(SiteSetup site);
 
     /** (Re)starts the app from {@code current}. */
     void restart(SiteSetup site, Optional<RunAs> user);
@@ -30,8 +30,11 @@ public interface SiteServices {
 
     boolean isRunning(SiteSetup site);
 
-    /** The process id, or a stable token, identifying the running instance; empty when not running. */
+    /** The process id, or another token, identifying the running instance; empty when not running. */
     Optional<String> instance(SiteSetup site);
 
     List<String> lastLogLines(SiteSetup site, int lines);
+
+    /** Removes what running the app left on the host (a stopped process's pid and log files). */
+    void purge(SiteSetup site);
 }

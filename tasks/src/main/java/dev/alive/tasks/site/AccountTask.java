@@ -27,6 +27,7 @@ public final class AccountTask implements Task {
     private final String org;
     private final OwnerPassword password;
     private final Accounts accounts;
+    private final BcryptPasswords passwords = new BcryptPasswords();
 
     public AccountTask(TaskId id, Set<TaskId> dependsOn, String email, String org, OwnerPassword password,
                        Accounts accounts) {
@@ -62,7 +63,7 @@ public final class AccountTask implements Task {
     public Map<String, Output> run(TaskContext context) {
         var user = accounts.findUser(email).orElse(null);
         if (user != null) {
-            if (password.isGiven() && !BcryptPasswords.verify(password.reveal(), user.passwordHash())) {
+            if (password.isGiven() && !passwords.verify(password.reveal(), user.passwordHash())) {
                 throw new AccountException("wrong password for " + email);
             }
         } else {
@@ -70,7 +71,7 @@ public final class AccountTask implements Task {
                 throw new AccountException("owner " + email + " does not exist yet and needs a password:"
                         + " set ALIVE_OWNER_PASSWORD or pass --password-stdin");
             }
-            user = accounts.createUser(email, BcryptPasswords.hash(password.reveal()));
+            user = accounts.createUser(email, passwords.hash(password.reveal()));
             context.recordUndo("created-user", user.userId().toString());
             context.log("created user " + email);
         }

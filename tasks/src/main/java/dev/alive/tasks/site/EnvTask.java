@@ -50,15 +50,7 @@ public final class EnvTask extends SiteTask {
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
         var file = file();
-        Files.createDirectories(file.getParent());
-        if (Files.exists(file)) {
-            var backup = context.backupDir().resolve("env.backup");
-            Files.copy(file, backup, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            context.recordUndo("backup", backup.toString());
-        } else {
-            context.recordUndo("absent", file.toString());
-        }
+        FileBackup.before(context, file);
         var text = new StringBuilder();
         text.append("DOMAIN=").append(setup.site().domain()).append('\n');
         text.append("PORT=").append(context.input("port")).append('\n');
@@ -74,13 +66,7 @@ public final class EnvTask extends SiteTask {
 
     @Override
     public void undo(UndoContext context) throws IOException {
-        var backup = context.notes().get("backup");
-        if (backup != null && Files.exists(Path.of(backup))) {
-            Files.move(Path.of(backup), file(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } else if (context.notes().containsKey("absent")) {
-            Files.deleteIfExists(file());
-        }
+        FileBackup.restore(context, file());
     }
 
     @Override

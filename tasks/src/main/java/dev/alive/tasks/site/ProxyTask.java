@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,14 +48,7 @@ public final class ProxyTask extends SiteTask {
         var proxy = setup.proxy();
         proxy.prepare();
         var file = file();
-        Files.createDirectories(file.getParent());
-        if (Files.exists(file)) {
-            var backup = context.backupDir().resolve("proxy.backup");
-            Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            context.recordUndo("backup", backup.toString());
-        } else {
-            context.recordUndo("absent", file.toString());
-        }
+        FileBackup.before(context, file);
         var config = proxy.siteConfig(setup, Integer.parseInt(context.input("port")));
         FileOps.writeAtomically(file, config.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
         proxy.validate();
@@ -66,15 +58,9 @@ public final class ProxyTask extends SiteTask {
 
     @Override
     public void undo(UndoContext context) throws IOException {
-        var backup = context.notes().get("backup");
-        if (backup != null && Files.exists(Path.of(backup))) {
-            Files.move(Path.of(backup), file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } else if (context.notes().containsKey("absent")) {
-            Files.deleteIfExists(file());
-        } else {
-            return;
+        if (FileBackup.restore(context, file())) {
+            setup.proxy().reload();
         }
-        setup.proxy().reload();
     }
 
     @Override

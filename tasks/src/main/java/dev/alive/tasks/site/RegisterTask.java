@@ -55,6 +55,11 @@ public final class RegisterTask implements Task {
     }
 
     @Override
+    public boolean outputsKnownAfterRun() {
+        return true;
+    }
+
+    @Override
     public List<String> drift(Map<String, String> recordedValues) {
         var row = domains.find(domain);
         if (row.isEmpty() || !"active".equals(row.get().status())) {

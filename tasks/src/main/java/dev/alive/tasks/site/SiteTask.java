@@ -33,6 +33,15 @@ abstract class SiteTask implements Task {
         return dependsOn;
     }
 
+    /**
+     * What a site task makes depends on its inputs (a release id, a port, a file's content), so a
+     * rerun's outputs are only known after it ran: plan marks what reads them "known after apply".
+     */
+    @Override
+    public boolean outputsKnownAfterRun() {
+        return true;
+    }
+
     /** The inputs naming the site user, read back by {@link #runAs(TaskContext)}. */
     static List<Input> userInputs(TaskId userTask) {
         return List.of(Input.upstream("uid", userTask, "uid"), Input.upstream("gid", userTask, "gid"));

@@ -37,11 +37,6 @@ public final class UserTask extends SiteTask {
     }
 
     @Override
-    public boolean outputsKnownAfterRun() {
-        return true;
-    }
-
-    @Override
     public List<String> drift(Map<String, String> recordedValues) {
         if (!setup.createsUsers()) {
             return List.of();

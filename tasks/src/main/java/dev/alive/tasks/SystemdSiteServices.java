@@ -1,0 +1,102 @@
+package dev.alive.tasks;
+
+import dev.alive.tasks.system.Command;
+import dev.alive.tasks.system.CommandFailedException;
+import dev.alive.tasks.system.Commands;
+import dev.alive.tasks.system.Executables;
+import dev.alive.tasks.system.LinuxUsers;
+import dev.alive.tasks.system.RunAs;
+import dev.alive.tasks.system.SystemdUnit;
+import dev.alive.tasks.system.SystemdUnits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code services: systemd}: a hardened {@code site@<slug>.service} per site under the host's
+ * {@code etc/systemd/system}, verified before it is installed, then daemon-reload, enable, restart.
+ */
+final class SystemdSiteServices implements SiteServices {
+
+    private final Commands commands;
+
+    SystemdSiteServices(Commands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public Path definitionFile(SiteSetup site) {
+        return unitDir(site).resolve(unit(site).fileName());
+    }
+
+    @Override
+    public void install(SiteSetup site, Optional<RunAs> user) {
+        var units = units(site);
+        units.install(unit(site));
+        units.daemonReload();
+        units.enable(unit(site).fileName());
+    }
+
+    @Override
+    public void reload(SiteSetup site) {
+        units(site).daemonReload();
+    }
+
+    @Override
+    public void restart(SiteSetup site, Optional<RunAs> user) {
+        units(site).restart(unit(site).fileName());
+    }
+
+    @Override
+    public void stop(SiteSetup site) {
+        var units = units(site);
+        if (units.isActive(unit(site).fileName())) {
+            units.stop(unit(site).fileName());
+        }
+    }
+
+    @Override
+    public boolean isRunning(SiteSetup site) {
+        return units(site).isActive(unit(site).fileName());
+    }
+
+    @Override
+    public Optional<String> instance(SiteSetup site) {
+        return isRunning(site) ? Optional.of(unit(site).fileName()) : Optional.empty();
+    }
+
+    @Override
+    public List<String> lastLogLines(SiteSetup site, int lines) {
+        var collected = new ArrayList<String>();
+        try {
+            commands.run(Command.of(Path.of("/"), "journalctl", "--no-pager", "--output=cat", "-n",
+                    Integer.toString(lines), "-u", unit(site).fileName())
+                    .withEnvironment(Map.of("PATH", Executables.SYSTEM_PATH)), collected::add);
+        } catch (CommandFailedException e) {
+            collected.add("(journalctl failed: " + e.getMessage() + ")");
+        }
+        return collected;
+    }
+
+    @Override
+    public void purge(SiteSetup site) {
+        // the journal keeps the app's output; systemd removes nothing else
+    }
+
+    private SystemdUnit unit(SiteSetup site) {
+        var workingDir = site.paths().currentLink();
+        var path = site.environment().getOrDefault("PATH", Executables.SYSTEM_PATH);
+        return SystemdUnit.forSite(site.site(), site.host(), LinuxUsers.userName(site.site().slug()),
+                SystemdUnit.execStart(site.site().app().start(), path, workingDir));
+    }
+
+    private SystemdUnits units(SiteSetup site) {
+        return new SystemdUnits(commands, unitDir(site));
+    }
+
+    private static Path unitDir(SiteSetup site) {
+        return site.host().root().resolve("etc/systemd/system");
+    }
+}
