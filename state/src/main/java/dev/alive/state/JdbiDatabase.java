@@ -19,7 +19,10 @@ final class JdbiDatabase {
         this.jdbi = Jdbi.create(pool);
         this.dialect = dialect;
         this.location = location;
-        jdbi.getConfig(SqlStatements.class).defineMap(dialect.tables());
+        jdbi.getConfig(SqlStatements.class)
+                .setTemplateEngine(new TableNameTemplates())
+                .setSqlParser(new NamedParameterParser())
+                .defineMap(dialect.tables());
     }
 
     Dialect dialect() {
