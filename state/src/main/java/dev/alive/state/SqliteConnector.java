@@ -29,6 +29,7 @@ final class SqliteConnector implements Connector {
     private final SQLiteDataSource dataSource;
 
     SqliteConnector(DatabaseUrl.Sqlite url) {
+        SqliteNativeLibrary.useCachedCopy();
         this.file = url.file();
         var config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
