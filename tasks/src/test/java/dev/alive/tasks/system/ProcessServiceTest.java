@@ -88,6 +88,21 @@ class ProcessServiceTest {
     }
 
     @Test
+    void stopsWhatALeaderThatAlreadyExitedLeftInItsGroup() throws Exception {
+        long leader = service.start(shell("sleep 60 & echo $! > child.pid"));
+        long child = Long.parseLong(awaitFile(dir.resolve("child.pid")).trim());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ProcStat.isLive(leader) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(service.isRunning()).isFalse();
+
+        service.stop();
+
+        assertThat(ProcStat.isLive(child)).isFalse();
+    }
+
+    @Test
     void killsAProcessThatIgnoresSigtermAfterTheStopTimeout() throws Exception {
         long pid = service.start(shell("trap '' TERM; echo ready; while :; do sleep 0.1; done"));
         awaitLog("ready");
