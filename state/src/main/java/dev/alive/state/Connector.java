@@ -17,5 +17,10 @@ interface Connector {
     int maxConnections();
 
     /** Held while migrating so that concurrent processes migrate one at a time. */
-    AutoCloseable migrationLock();
+    Lock migrationLock();
+
+    /** A held lock. */
+    interface Lock {
+        void release();
+    }
 }

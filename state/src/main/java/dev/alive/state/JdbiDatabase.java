@@ -5,10 +5,13 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * JDBI over a connection pool, with the dialect's table names defined for every statement
- * ({@code select * from <runs>}) and a lost connection reported as {@link StateStoreUnavailableException}.
+ * ({@code select * from <runs>}), errors that never show bound values, and a lost connection
+ * reported as {@link StateStoreUnavailableException}.
  */
 final class JdbiDatabase {
     private final Jdbi jdbi;
@@ -19,7 +22,12 @@ final class JdbiDatabase {
         this.jdbi = Jdbi.create(pool);
         this.dialect = dialect;
         this.location = location;
-        jdbi.getConfig(SqlStatements.class).defineMap(dialect.tables());
+        jdbi.getConfig(SqlStatements.class)
+                .setTemplateEngine(new TableNameTemplates())
+                .setSqlParser(new NamedParameterParser())
+                .defineMap(dialect.tables());
+        // failures name the statement, never the bound values (a password hash is one of them)
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiDatabase::withoutValues);
     }
 
     Dialect dialect() {
@@ -56,6 +64,11 @@ final class JdbiDatabase {
             work.accept(handle);
             return null;
         });
+    }
+
+    private static String withoutValues(StatementException e) {
+        String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRenderedSql();
+        return e.getShortMessage() + (sql == null ? "" : " [statement: " + sql + "]");
     }
 
     private RuntimeException translated(JdbiException e) {

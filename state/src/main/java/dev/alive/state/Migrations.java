@@ -23,14 +23,13 @@ final class Migrations {
         if (isCurrent(database)) {
             return;
         }
-        try (var lock = connector.migrationLock()) {
+        var lock = connector.migrationLock();
+        try {
             if (!isCurrent(database)) {
                 migrate(database.dialect(), connector);
             }
-        } catch (StateStoreUnavailableException | IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("migrating the state store at " + connector.location() + " failed: " + e, e);
+        } finally {
+            lock.release();
         }
     }
 

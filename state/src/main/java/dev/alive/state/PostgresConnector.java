@@ -35,6 +35,7 @@ final class PostgresConnector implements Connector {
         dataSource.setStringType("unspecified");
         dataSource.setReWriteBatchedInserts(true);
         dataSource.setTcpKeepAlive(true);
+        dataSource.setLogServerErrorDetail(false); // "Failing row contains (...)" could show a password hash
         url.params().forEach((name, value) -> {
             try {
                 dataSource.setProperty(name, value);
@@ -69,7 +70,7 @@ final class PostgresConnector implements Connector {
     }
 
     @Override
-    public AutoCloseable migrationLock() {
+    public Lock migrationLock() {
         Connection connection = connect();
         try (var statement = connection.createStatement()) {
             statement.execute("select pg_advisory_lock(" + MIGRATION_LOCK_KEY + ")");
@@ -77,7 +78,7 @@ final class PostgresConnector implements Connector {
             closeQuietly(connection);
             throw new StateStoreUnavailableException(location(), reason(e), e);
         }
-        return connection::close; // a session lock ends with its session
+        return () -> closeQuietly(connection); // a session lock ends with its session
     }
 
     /** A few words on why connecting failed; never the password. */

@@ -2,6 +2,7 @@ package dev.alive.state;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * {@link Accounts} on the platform's tables. UUIDs are bound as text (PostgreSQL casts them);
@@ -29,12 +30,16 @@ final class SqlAccounts implements Accounts {
     @Override
     public User createUser(String email, String passwordHash) {
         var user = new User(UUID.randomUUID(), email, passwordHash);
-        db.useHandle(handle -> handle.createUpdate("insert into <users> (user_id, email, password_hash) "
-                        + "values (:userId, :email, :passwordHash)")
-                .bind("userId", user.userId().toString())
-                .bind("email", email)
-                .bind("passwordHash", passwordHash)
-                .execute());
+        try {
+            db.useHandle(handle -> handle.createUpdate("insert into <users> (user_id, email, password_hash) "
+                            + "values (:userId, :email, :passwordHash)")
+                    .bind("userId", user.userId().toString())
+                    .bind("email", email)
+                    .bind("passwordHash", passwordHash)
+                    .execute());
+        } catch (JdbiException e) {
+            throw db.dialect().isUniqueViolation(e) ? new IllegalStateException("user " + email + " already exists", e) : e;
+        }
         return user;
     }
 

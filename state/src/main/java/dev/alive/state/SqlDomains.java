@@ -21,7 +21,6 @@ import org.jdbi.v3.core.JdbiException;
 final class SqlDomains implements Domains {
     private static final int ATTEMPTS = 5;
     private static final String COLUMNS = "hostname, host, port, org_id, status, current_release, updated_at";
-    private static final String ON_HOST = "(host = :host or host is null)";
 
     private final JdbiDatabase db;
     private final Dialect dialect;
@@ -63,7 +62,9 @@ final class SqlDomains implements Domains {
             var domain = existing.get();
             return new Reservation(domain.host() == null ? adopt(handle, domain, host, first, last) : domain, false);
         }
-        int port = fixedPort.isPresent() ? free(handle, hostname, host, fixedPort.getAsInt()) : lowestFree(handle, host, first, last);
+        int port = fixedPort.isPresent()
+                ? FreePorts.requested(handle, hostname, host, fixedPort.getAsInt())
+                : FreePorts.lowest(handle, host, first, last);
         var domain = new Domain(hostname, host, port, null, "reserved", null, Dialect.now());
         handle.createUpdate("insert into <domains> (hostname, host, port, status, updated_at) "
                         + "values (:hostname, :host, :port, :status, :updatedAt)")
@@ -78,13 +79,7 @@ final class SqlDomains implements Domains {
 
     /** A row made before alive (no host) joins {@code host}, keeping its port when that is free there. */
     private Domain adopt(Handle handle, Domain legacy, String host, int first, int last) {
-        boolean portFree = legacy.port() > 0 && handle.createQuery(
-                        "select count(*) from <domains> where host = :host and port = :port")
-                .bind("host", host)
-                .bind("port", legacy.port())
-                .mapTo(Integer.class)
-                .one() == 0;
-        int port = portFree ? legacy.port() : lowestFree(handle, host, first, last);
+        int port = FreePorts.freeOnHost(handle, host, legacy.port()) ? legacy.port() : FreePorts.lowest(handle, host, first, last);
         var adopted = new Domain(legacy.hostname(), host, port, legacy.orgId(), legacy.status(), legacy.currentRelease(),
                 Dialect.now());
         handle.createUpdate("update <domains> set host = :host, port = :port, updated_at = :updatedAt where hostname = :hostname")
@@ -94,37 +89,6 @@ final class SqlDomains implements Domains {
                 .bind("hostname", legacy.hostname())
                 .execute();
         return adopted;
-    }
-
-    private int free(Handle handle, String hostname, String host, int port) {
-        var holder = handle.createQuery("select hostname from <domains> where " + ON_HOST
-                        + " and port = :port and hostname <> :hostname order by hostname limit 1")
-                .bind("host", host)
-                .bind("port", port)
-                .bind("hostname", hostname)
-                .mapTo(String.class)
-                .findOne();
-        if (holder.isPresent()) {
-            throw new PortUnavailableException("port " + port + " on host " + host + " is taken by " + holder.get());
-        }
-        return port;
-    }
-
-    /** The first gap: {@code first} itself or a taken port's successor, that nobody on the host holds. */
-    private int lowestFree(Handle handle, String host, int first, int last) {
-        return handle.createQuery("select min(c.port) from ("
-                        + " select :first as port"
-                        + " union all"
-                        + " select port + 1 from <domains> where " + ON_HOST + " and port >= :first and port < :last"
-                        + ") c where not exists (select 1 from <domains> t where (t.host = :host or t.host is null)"
-                        + " and t.port = c.port)")
-                .bind("first", first)
-                .bind("last", last)
-                .bind("host", host)
-                .mapTo(Integer.class)
-                .findOne()
-                .orElseThrow(() -> new PortUnavailableException("no free port in " + first + "-" + last + " on host "
-                        + host + ": all " + (last - first + 1) + " are taken"));
     }
 
     @Override

@@ -29,6 +29,7 @@ final class SqliteConnector implements Connector {
     private final SQLiteDataSource dataSource;
 
     SqliteConnector(DatabaseUrl.Sqlite url) {
+        SqliteNativeLibrary.useCachedCopy();
         this.file = url.file();
         var config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -74,7 +75,7 @@ final class SqliteConnector implements Connector {
 
     /** A lock file next to the database (never SQLite's own file: POSIX locks on it belong to SQLite). */
     @Override
-    public AutoCloseable migrationLock() {
+    public Lock migrationLock() {
         MIGRATING_IN_THIS_JVM.lock();
         if (file == null) {
             return MIGRATING_IN_THIS_JVM::unlock;
@@ -87,6 +88,8 @@ final class SqliteConnector implements Connector {
             return () -> {
                 try (channel) {
                     lock.release();
+                } catch (IOException e) {
+                    // closing the channel releases the lock anyway
                 } finally {
                     MIGRATING_IN_THIS_JVM.unlock();
                 }

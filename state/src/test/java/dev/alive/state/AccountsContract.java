@@ -2,6 +2,10 @@ package dev.alive.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +46,25 @@ abstract class AccountsContract {
     }
 
     @Test
-    void refusesASecondUserWithTheSameEmail() {
+    void refusesASecondUserWithTheSameEmailWithoutShowingTheHash() {
         accounts.createUser(email("owner"), HASH);
-        assertThatThrownBy(() -> accounts.createUser(email("owner"), HASH)).isInstanceOf(RuntimeException.class);
+
+        var failure = catchThrowable(() -> accounts.createUser(email("owner"), HASH.replace('R', 'S')));
+
+        assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessage("user " + email("owner") + " already exists");
+        var printed = new StringWriter();
+        failure.printStackTrace(new PrintWriter(printed));
+        assertThat(printed.toString()).doesNotContain(HASH.replace('R', 'S')).doesNotContain(HASH.substring(7));
+    }
+
+    @Test
+    void neverShowsTheHashWhenTheDatabaseRefusesTheRow() {
+        var failure = catchThrowable(() -> accounts.createUser(null, HASH)); // email is NOT NULL
+
+        assertThat(failure).isNotNull();
+        var printed = new StringWriter();
+        failure.printStackTrace(new PrintWriter(printed));
+        assertThat(printed.toString()).doesNotContain(HASH.substring(7));
     }
 
     @Test

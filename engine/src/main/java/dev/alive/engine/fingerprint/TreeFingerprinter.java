@@ -96,9 +96,15 @@ public final class TreeFingerprinter {
 
     /** The fingerprint of a whole tree from its entry digests (by relative path). */
     static String treeFingerprint(SortedMap<String, String> digests) {
-        var text = new StringBuilder(64 + digests.size() * 100).append("alive-tree-v1\n");
-        digests.forEach((path, digest) -> text.append(path).append('\0').append(digest).append('\n'));
-        return Fingerprints.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        var sha256 = Fingerprints.newSha256();
+        sha256.update("alive-tree-v1\n".getBytes(StandardCharsets.UTF_8));
+        digests.forEach((path, digest) -> {
+            sha256.update(path.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(digest.getBytes(StandardCharsets.US_ASCII));
+            sha256.update((byte) '\n');
+        });
+        return Fingerprints.hex(sha256.digest());
     }
 
     private static long nanos(Instant instant) {

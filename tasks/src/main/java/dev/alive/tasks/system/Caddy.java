@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code caddy} program and its admin endpoint. Every command runs with {@code HOME},
@@ -86,7 +87,8 @@ public final class Caddy {
 
     /**
      * Starts Caddy in the background ({@code caddy start}, which returns once the configuration is
-     * loaded), its output appended to {@code <home>/caddy.log}, its pid in {@code <home>/caddy.pid}.
+     * loaded), in a session of its own so alive's terminal signals do not reach it, its output
+     * appended to {@code <home>/caddy.log}, its pid in {@code <home>/caddy.pid}.
      *
      * @throws CommandFailedException with the log's last lines when it does not come up
      */
@@ -97,9 +99,12 @@ public final class Caddy {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Caddy's home " + home, e);
         }
-        commands.run(caddy("start", "--config", mainCaddyfile.toAbsolutePath().toString(), "--adapter", "caddyfile",
-                "--pidfile", home.resolve("caddy.pid").toString())
-                .withOutputTo(logFile()).withTimeout(START_TIMEOUT));
+        Command start = caddy("start", "--config", mainCaddyfile.toAbsolutePath().toString(), "--adapter", "caddyfile",
+                "--pidfile", home.resolve("caddy.pid").toString());
+        List<String> inOwnSession = new ArrayList<>(List.of("setsid"));
+        inOwnSession.addAll(start.argv());
+        commands.run(new Command(inOwnSession, start.workingDir(), start.environment(), start.runAs(), START_TIMEOUT,
+                Optional.of(logFile())));
     }
 
     /** Stops the Caddy behind {@code adminAddress} and waits until its admin endpoint is gone. */

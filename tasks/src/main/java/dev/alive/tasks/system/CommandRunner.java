@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.LogOutputStream;
 import org.apache.commons.exec.PumpStreamHandler;
 
 /**
@@ -46,7 +45,7 @@ public final class CommandRunner implements Commands {
             output.accept(line);
         };
         Launcher executor = new Launcher(argv, command);
-        LineStream lines = new LineStream(sink);
+        OutputLines lines = new OutputLines(sink);
         PumpStreamHandler pumps = new PumpStreamHandler(lines);
         pumps.setStopTimeout(PUMP_DRAIN);
         executor.setStreamHandler(pumps);
@@ -135,30 +134,6 @@ public final class CommandRunner implements Commands {
             ScheduledFuture<?> armed = timeout;
             if (armed != null) {
                 armed.cancel(false);
-            }
-        }
-    }
-
-    /** Turns output bytes into lines (UTF-8) for the sink. */
-    private static final class LineStream extends LogOutputStream {
-        private final Consumer<String> sink;
-
-        LineStream(Consumer<String> sink) {
-            super(0, java.nio.charset.StandardCharsets.UTF_8);
-            this.sink = sink;
-        }
-
-        @Override
-        protected void processLine(String line, int level) {
-            sink.accept(line);
-        }
-
-        @Override
-        public void close() {
-            try {
-                super.close();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         }
     }

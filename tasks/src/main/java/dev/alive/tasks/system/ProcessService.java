@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +25,6 @@ import java.util.Optional;
  */
 public final class ProcessService {
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration POLL = Duration.ofMillis(50);
-    private static final Duration AFTER_KILL = Duration.ofSeconds(5);
 
     private final Path pidFile;
     private final Path logFile;
@@ -90,17 +87,15 @@ public final class ProcessService {
         return pid().isPresent();
     }
 
-    /** Stops the process group (SIGTERM, then SIGKILL after the stop timeout); true if it was running. */
+    /**
+     * Stops the process group (SIGTERM, then SIGKILL after the stop timeout); true if the process
+     * was running. Members left behind by a leader that already exited are stopped too.
+     */
     public boolean stop() {
         Optional<Long> running = pid();
-        if (running.isPresent()) {
-            long group = running.get();
-            signalGroup("TERM", group);
-            if (!awaitGroupGone(group, stopTimeout)) {
-                signalGroup("KILL", group);
-                awaitGroupGone(group, AFTER_KILL);
-            }
-        }
+        Optional<Long> orphaned = recorded().map(Recorded::pid)
+                .filter(group -> !ProcStat.isLive(group) && !ProcStat.liveInGroup(group).isEmpty());
+        running.or(() -> orphaned).ifPresent(group -> new ProcessGroup(group, commands).terminate(stopTimeout));
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
@@ -120,34 +115,12 @@ public final class ProcessService {
         return FileOps.lastLines(logFile, n);
     }
 
-    private void signalGroup(String signal, long group) {
-        try {
-            commands.run(Command.of(Path.of("/"), "kill", "-s", signal, "--", "-" + group)
-                    .withEnvironment(Map.of("PATH", Executables.SYSTEM_PATH)));
-        } catch (CommandFailedException e) {
-            if (!ProcStat.liveInGroup(group).isEmpty()) {
-                throw e; // "no such process" is fine: the group is gone already
-            }
-        }
-    }
-
-    private static boolean awaitGroupGone(long group, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!ProcStat.liveInGroup(group).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            pause();
-        }
-        return true;
-    }
-
     /** Waits (briefly) until setsid has made the process its own session leader. */
     private static Optional<ProcStat> awaitOwnSession(long pid) {
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         Optional<ProcStat> stat = ProcStat.read(pid);
         while (stat.isPresent() && stat.get().session() != pid && System.nanoTime() < deadline) {
-            pause();
+            ProcessGroup.pause();
             stat = ProcStat.read(pid);
         }
         return stat;
@@ -169,15 +142,6 @@ public final class ProcessService {
             return Optional.of(new Recorded(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // missing, unreadable or garbled: nothing we started
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a process", e);
         }
     }
 

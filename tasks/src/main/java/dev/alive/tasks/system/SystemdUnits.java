@@ -131,6 +131,18 @@ public final class SystemdUnits {
         }
     }
 
+    /** The unit's last {@code n} journal lines, for error messages; empty when journalctl fails. */
+    public List<String> lastLogLines(String unitName, int n) {
+        List<String> lines = new ArrayList<>();
+        try {
+            commands.run(command("journalctl", "--unit=" + unitName, "--lines=" + n, "--no-pager", "--output=cat"),
+                    lines::add);
+            return List.copyOf(lines);
+        } catch (CommandFailedException e) {
+            return List.of();
+        }
+    }
+
     private static Command command(String... argv) {
         return Command.of(Path.of("/"), argv).withEnvironment(ENVIRONMENT);
     }

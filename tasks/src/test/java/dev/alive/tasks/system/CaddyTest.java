@@ -105,7 +105,9 @@ class CaddyTest {
 
         assertThat(root.resolve("var/lib/caddy/config/caddy/autosave.json")).exists();
         assertThat(caddy.logFile()).exists();
-        assertThat(Files.readString(root.resolve("var/lib/caddy/caddy.pid")).trim()).matches("\\d+");
+        long pid = Long.parseLong(Files.readString(root.resolve("var/lib/caddy/caddy.pid")).trim());
+        assertThat(ProcStat.read(pid).orElseThrow().session())
+                .as("caddy runs in its own session").isNotEqualTo(ProcStat.read(ProcessHandle.current().pid()).orElseThrow().session());
     }
 
     @Test

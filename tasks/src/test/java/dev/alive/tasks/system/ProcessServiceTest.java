@@ -61,14 +61,17 @@ class ProcessServiceTest {
 
     @Test
     void runsANodeServerAsAnotherUserUntilStopped() throws Exception {
-        int port = FreePorts.next();
-        long pid = service.start(Command.of(dir, "node", "-e",
-                        "require('http').createServer((q, s) => s.end('hi')).listen(+process.env.PORT, '127.0.0.1')")
-                .withEnvironment(Map.of("PATH", "/usr/bin:/bin", "PORT", Integer.toString(port)))
+        // port 0 and a logged port: a port picked in advance could be taken by another process meanwhile
+        long pid = service.start(Command.of(dir, "node", "-e", "const s = require('http')"
+                        + ".createServer((q, r) => r.end('node ' + process.getuid()))"
+                        + ".listen(0, '127.0.0.1', () => console.log('port=' + s.address().port))")
+                .withEnvironment(PATH)
                 .as(new RunAs(65534, 65534)));
+        int port = Integer.parseInt(awaitLogLine("port=").substring("port=".length()));
 
         HealthCheck.Result health = new HealthCheck().check(port, "/", Duration.ofSeconds(20), a -> { });
         assertThat(health.healthy()).as(service.lastLogLines(20).toString()).isTrue();
+        assertThat(RawHttp.get(port, "localhost", "/").body()).isEqualTo("node 65534");
         assertThat(Files.readAllLines(Path.of("/proc/" + pid + "/status"))).contains("Uid:\t65534\t65534\t65534\t65534");
 
         service.stop();
@@ -81,6 +84,21 @@ class ProcessServiceTest {
         service.start(shell("sleep 60 & echo $! > child.pid; wait"));
         long child = Long.parseLong(awaitFile(dir.resolve("child.pid")).trim());
         assertThat(ProcStat.isLive(child)).isTrue();
+
+        service.stop();
+
+        assertThat(ProcStat.isLive(child)).isFalse();
+    }
+
+    @Test
+    void stopsWhatALeaderThatAlreadyExitedLeftInItsGroup() throws Exception {
+        long leader = service.start(shell("sleep 60 & echo $! > child.pid"));
+        long child = Long.parseLong(awaitFile(dir.resolve("child.pid")).trim());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ProcStat.isLive(leader) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(service.isRunning()).isFalse();
 
         service.stop();
 
@@ -142,6 +160,18 @@ class ProcessServiceTest {
             Thread.sleep(20);
         }
         assertThat(service.lastLogLines(10)).contains(line);
+    }
+
+    private String awaitLogLine(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            var line = service.lastLogLines(10).stream().filter(l -> l.startsWith(prefix)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no line starting with " + prefix + " in " + service.lastLogLines(10));
     }
 
     private static String awaitFile(Path file) throws Exception {

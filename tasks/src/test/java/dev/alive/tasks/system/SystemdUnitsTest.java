@@ -110,6 +110,7 @@ class SystemdUnitsTest {
         systemd.stop(unit);
         systemd.disable(unit);
         assertThat(systemd.isActive(unit)).isTrue();
+        systemd.lastLogLines(unit, 40);
 
         assertThat(ran).extracting(Command::argv).containsExactly(
                 List.of("systemctl", "daemon-reload"),
@@ -117,7 +118,8 @@ class SystemdUnitsTest {
                 List.of("systemctl", "restart", "--", unit),
                 List.of("systemctl", "stop", "--", unit),
                 List.of("systemctl", "disable", "--", unit),
-                List.of("systemctl", "is-active", "--quiet", "--", unit));
+                List.of("systemctl", "is-active", "--quiet", "--", unit),
+                List.of("journalctl", "--unit=" + unit, "--lines=40", "--no-pager", "--output=cat"));
         assertThat(ran).allSatisfy(c -> assertThat(c.environment()).containsOnlyKeys("PATH"));
     }
 }
