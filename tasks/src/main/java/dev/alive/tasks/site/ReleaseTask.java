@@ -49,8 +49,10 @@ public final class ReleaseTask extends SiteTask {
         return inputs;
     }
 
+    /** Tree patterns: node_modules and .git at any depth, the build outputs at the top. */
     private List<String> excludes() {
-        var excludes = new ArrayList<>(ALWAYS_EXCLUDED);
+        var excludes = new ArrayList<String>();
+        ALWAYS_EXCLUDED.forEach(name -> excludes.add("**/" + name));
         setup.site().app().build().ifPresent(build -> excludes.addAll(build.outputs()));
         return excludes;
     }
@@ -76,8 +78,8 @@ public final class ReleaseTask extends SiteTask {
         if (Files.exists(staging)) {
             FileTrees.delete(staging);
         }
-        var excludes = excludes();
-        FileTrees.copy(setup.appDir(), staging, FileTrees.excluding(Set.copyOf(ALWAYS_EXCLUDED), Set.copyOf(excludes)));
+        var outputs = setup.site().app().build().map(build -> Set.copyOf(build.outputs())).orElse(Set.of());
+        FileTrees.copy(setup.appDir(), staging, FileTrees.excluding(Set.copyOf(ALWAYS_EXCLUDED), outputs));
         if (install.isPresent()) {
             var modules = Path.of(context.input("deps")).resolve("node_modules");
             Files.createSymbolicLink(staging.resolve("node_modules"), staging.relativize(modules));
