@@ -78,8 +78,8 @@ public final class ReleaseTask extends SiteTask {
         if (Files.exists(staging)) {
             FileTrees.delete(staging);
         }
-        var outputs = setup.site().app().build().map(build -> Set.copyOf(build.outputs())).orElse(Set.of());
-        FileTrees.copy(setup.appDir(), staging, FileTrees.excluding(Set.copyOf(ALWAYS_EXCLUDED), outputs));
+        var buildOutputs = setup.site().app().build().map(build -> Set.copyOf(build.outputs())).orElse(Set.of());
+        FileTrees.copy(setup.appDir(), staging, FileTrees.excluding(Set.copyOf(ALWAYS_EXCLUDED), buildOutputs));
         if (install.isPresent()) {
             var modules = Path.of(context.input("deps")).resolve("node_modules");
             Files.createSymbolicLink(staging.resolve("node_modules"), staging.relativize(modules));
