@@ -1,11 +1,15 @@
 package dev.alive.state;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
@@ -37,16 +41,20 @@ final class SqliteNativeLibrary {
         }
     }
 
-    /** The library for this OS and architecture, unpacked below {@code cache} unless already there. */
+    /**
+     * The library for this OS and architecture, unpacked below {@code cache} unless already there.
+     * The copy is named after the jar sqlite-jdbc came from (path, size, time) and the platform:
+     * asking sqlite-jdbc for its version or platform folder costs as much as unpacking.
+     */
     static Optional<Path> unpackInto(Path cache) {
-        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
         String name = System.mapLibraryName("sqlitejdbc");
-        Path dir = cache.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + folder.replace('/', '-'));
+        Path dir = cache.resolve("sqlite-native-" + origin());
         Path library = dir.resolve(name);
         if (Files.isRegularFile(library)) {
             return Optional.of(library);
         }
-        try (var in = SQLiteJDBCLoader.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
+        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
+        try (var in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }
@@ -62,6 +70,20 @@ final class SqliteNativeLibrary {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static String origin() {
+        String key = System.getProperty("os.name") + "|" + System.getProperty("os.arch");
+        try {
+            Path jar = Path.of(SQLiteJDBCLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            var attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+            key += "|" + jar + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            key += "|" + SQLiteJDBCLoader.getVersion();
+        }
+        var crc = new CRC32(); // (not a MessageDigest: loading the security providers costs a cold start more)
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(key.hashCode());
     }
 
     private static Optional<Path> cacheDirectory() {
