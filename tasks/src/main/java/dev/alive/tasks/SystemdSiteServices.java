@@ -62,9 +62,17 @@ final class SystemdSiteServices implements SiteServices {
         return units(site).isActive(unit(site).fileName());
     }
 
+    /** The unit's invocation id: systemd gives every start of a unit a new one. */
     @Override
     public Optional<String> instance(SiteSetup site) {
-        return isRunning(site) ? Optional.of(unit(site).fileName()) : Optional.empty();
+        if (!isRunning(site)) {
+            return Optional.empty();
+        }
+        var lines = new ArrayList<String>();
+        commands.run(Command.of(Path.of("/"), "systemctl", "show", "--property=InvocationID", "--value", "--",
+                unit(site).fileName()).withEnvironment(Map.of("PATH", Executables.SYSTEM_PATH)), lines::add);
+        var id = String.join("", lines).trim();
+        return Optional.of("invocation " + (id.isEmpty() ? "(unknown)" : id));
     }
 
     @Override

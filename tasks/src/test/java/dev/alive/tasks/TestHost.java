@@ -166,6 +166,24 @@ final class TestHost implements AutoCloseable {
         return Http.get(port(site), site.domain(), path);
     }
 
+    /**
+     * GET on the app's port once it listens: a rollback restarts the previous release and returns
+     * without waiting for it to answer.
+     */
+    Http.Response getDirectOnceListening(Site site, String path) {
+        var port = port(site);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!Http.listening(port) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        return Http.get(port, site.domain(), path);
+    }
+
     /** Stops every app started under this host and Caddy, then closes the state store. */
     @Override
     public void close() {
