@@ -21,18 +21,20 @@ final class HostScan {
     /**
      * Every path under the host's root that belongs to no one but {@code site}: a path naming its
      * domain, slug or user, or any file that is not host-level (the state store, Caddy's main
-     * Caddyfile and home). Host-level folders may stay, empty.
+     * Caddyfile and home) or of one of the {@code others}. Host-level folders may stay, empty.
      */
-    static List<String> filesOf(TestHost host, Site site) {
+    static List<String> filesOf(TestHost host, Site site, Site... others) {
         var root = host.root();
-        var names = List.of(site.domain(), site.slug(), LinuxUsers.userName(site.slug()));
+        var names = names(site);
+        var othersNames = Stream.of(others).flatMap(other -> names(other).stream()).toList();
         var left = new ArrayList<String>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (var path : (Iterable<Path>) paths::iterator) {
                 var relative = root.relativize(path).toString();
                 boolean named = names.stream().anyMatch(relative::contains);
+                boolean ofOthers = othersNames.stream().anyMatch(relative::contains);
                 boolean file = !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-                if (named || (file && !isHostLevel(relative))) {
+                if (named || (file && !ofOthers && !isHostLevel(relative))) {
                     left.add(relative);
                 }
             }
@@ -40,6 +42,10 @@ final class HostScan {
             throw new UncheckedIOException(e);
         }
         return left;
+    }
+
+    private static List<String> names(Site site) {
+        return List.of(site.domain(), site.slug(), LinuxUsers.userName(site.slug()));
     }
 
     private static boolean isHostLevel(String relative) {

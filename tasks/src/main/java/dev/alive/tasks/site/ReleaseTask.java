@@ -70,7 +70,7 @@ public final class ReleaseTask extends SiteTask {
             context.log("release " + id + " is already there: reused");
             return outputs;
         }
-        setup.ensureSiteDirs(uid(context), gid(context));
+        ensureSiteDirs(context);
         context.recordUndo("created", dir.toString());
         var staging = dir.resolveSibling("." + id + ".tmp");
         if (Files.exists(staging)) {
@@ -97,6 +97,7 @@ public final class ReleaseTask extends SiteTask {
             deleteIfPresent(dir);
             deleteIfPresent(dir.resolveSibling("." + dir.getFileName() + ".tmp"));
         }
+        removeSiteDirIfCreated(context);
     }
 
     @Override

@@ -19,6 +19,7 @@ abstract class SiteTask implements Task {
 
     private static final String INSTANCE = "instance";
     private static final String NOT_RUNNING = "(not running)";
+    private static final String CREATED_SITE_DIR = "created-site-dir";
 
     private final TaskId id;
     private final Set<TaskId> dependsOn;
@@ -91,6 +92,26 @@ abstract class SiteTask implements Task {
         if (!noted.equals(now)) {
             setup.services().restart(setup, currentSiteUser());
             context.log("restarted the app so that it reads the restored file");
+        }
+    }
+
+    /**
+     * Creates the site's folders when missing. When this makes the site folder itself, the note
+     * lets {@link #removeSiteDirIfCreated} take it away again with all that landed in it (an npm
+     * cache under HOME, say), so an undone first deploy leaves nothing.
+     */
+    void ensureSiteDirs(TaskContext context) {
+        var siteDir = setup.paths().siteDir();
+        if (!Files.isDirectory(siteDir)) {
+            context.recordUndo(CREATED_SITE_DIR, siteDir.toString());
+        }
+        setup.ensureSiteDirs(uid(context), gid(context));
+    }
+
+    void removeSiteDirIfCreated(UndoContext context) {
+        var created = context.notes().get(CREATED_SITE_DIR);
+        if (created != null) {
+            ReleaseTask.deleteIfPresent(java.nio.file.Path.of(created));
         }
     }
 
