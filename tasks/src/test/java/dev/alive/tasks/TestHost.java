@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,36 @@ final class TestHost implements AutoCloseable {
     /** The local profile (alive's own user, plain processes, Caddy) under {@code workDir/.alive}. */
     static TestHost local(Path workDir) {
         return create(workDir, Host.Users.NONE, 5);
+    }
+
+    /**
+     * The local profile with {@code users: create}: site users are made by {@code useradd --prefix}
+     * in the root's own etc/passwd (written here), and the folders above the root are opened for
+     * them to traverse.
+     */
+    static TestHost withSiteUsers(Path workDir) {
+        try {
+            var etc = Files.createDirectories(workDir.resolve(".alive/etc"));
+            Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+            Files.writeString(etc.resolve("group"), "root:x:0:\n");
+            Files.writeString(etc.resolve("shadow"), "root:*:19000:0:99999:7:::\n");
+            Files.writeString(etc.resolve("gshadow"), "root:*::\n");
+            Files.setPosixFilePermissions(etc.resolve("shadow"), PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(etc.resolve("gshadow"), PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(etc.resolve("login.defs"),
+                    "SYS_UID_MIN 100\nSYS_UID_MAX 999\nSYS_GID_MIN 100\nSYS_GID_MAX 999\nUSERGROUPS_ENAB yes\n");
+            for (var dir = workDir.resolve(".alive"); dir.getParent() != null; dir = dir.getParent()) {
+                var modes = Files.getPosixFilePermissions(dir);
+                modes.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                Files.setPosixFilePermissions(dir, modes);
+                if (dir.equals(workDir.getParent())) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return create(workDir, Host.Users.CREATE, 5);
     }
 
     static TestHost create(Path workDir, Host.Users users, int ports) {
