@@ -36,6 +36,7 @@ final class ProcessSiteServices implements SiteServices {
 
     @Override
     public void install(SiteSetup site, Optional<RunAs> user) {
+        createServiceDir(site);
         FileOps.writeAtomically(definitionFile(site), definition(site, user).getBytes(StandardCharsets.UTF_8),
                 "rw-r--r--");
     }
@@ -114,14 +115,18 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     private ProcessService service(SiteSetup site) {
-        var dir = site.paths().serviceDir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var dir = createServiceDir(site);
         return new ProcessService(dir.resolve(site.site().slug() + ".pid"), logFile(site), stopTimeout,
                 site.system().commands());
+    }
+
+    private static Path createServiceDir(SiteSetup site) {
+        var dir = site.paths().serviceDir();
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path logFile(SiteSetup site) {
