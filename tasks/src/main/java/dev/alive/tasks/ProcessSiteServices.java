@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Optional;
  * started, so a change of it is seen (and restarts the app).
  */
 final class ProcessSiteServices implements SiteServices {
+
+    private static final String START = "start=";
 
     private final Duration stopTimeout;
 
@@ -33,13 +36,14 @@ final class ProcessSiteServices implements SiteServices {
 
     @Override
     public void install(SiteSetup site, Optional<RunAs> user) {
+        createServiceDir(site);
         FileOps.writeAtomically(definitionFile(site), definition(site, user).getBytes(StandardCharsets.UTF_8),
                 "rw-r--r--");
     }
 
     private static String definition(SiteSetup site, Optional<RunAs> user) {
         return "# alive: the site's app, started by alive as a detached process\n"
-                + "start=" + site.site().app().start() + "\n"
+                + START + site.site().app().start() + "\n"
                 + "workingDirectory=" + site.paths().currentLink() + "\n"
                 + "environmentFile=" + site.paths().envFile() + "\n"
                 + "user=" + user.map(RunAs::toString).orElse("alive's own") + "\n"
@@ -51,14 +55,32 @@ final class ProcessSiteServices implements SiteServices {
         // alive itself is the service manager: nothing to tell
     }
 
+    /**
+     * Starts the app as the definition file and the env file say now (not as the spec says): after
+     * an undo put back the previous definition, the previous start command runs again.
+     */
     @Override
     public void restart(SiteSetup site, Optional<RunAs> user) {
+        var start = startCommand(site);
+        Map<String, String> env;
         try {
-            var env = EnvTask.read(site.paths().envFile());
-            var command = site.specCommand(site.site().app().start(), site.paths().currentLink(), env, user);
-            service(site).restart(command);
+            env = EnvTask.read(site.paths().envFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + site.paths().envFile() + ": " + e.getMessage(), e);
+        }
+        service(site).restart(site.specCommand(start, site.paths().currentLink(), env, user));
+    }
+
+    private String startCommand(SiteSetup site) {
+        var file = definitionFile(site);
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith(START))
+                    .map(line -> line.substring(START.length()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(file + " has no " + START + " line"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the service definition " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,14 +115,18 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     private ProcessService service(SiteSetup site) {
-        var dir = site.paths().serviceDir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var dir = createServiceDir(site);
         return new ProcessService(dir.resolve(site.site().slug() + ".pid"), logFile(site), stopTimeout,
                 site.system().commands());
+    }
+
+    private static Path createServiceDir(SiteSetup site) {
+        var dir = site.paths().serviceDir();
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path logFile(SiteSetup site) {

@@ -6,6 +6,7 @@ import dev.alive.engine.TaskId;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.state.AliveDatabase;
+import dev.alive.tasks.site.AccountClaims;
 import dev.alive.tasks.site.AccountTask;
 import dev.alive.tasks.site.ActivateTask;
 import dev.alive.tasks.site.BuildTask;
@@ -43,6 +44,7 @@ final class SiteCompiler {
     private final Map<String, String> environment;
     private final HostSystem system;
     private final AliveDatabase database;
+    private final AccountClaims accountClaims = new AccountClaims();
 
     SiteCompiler(Host host, Map<String, String> environment, HostSystem system, AliveDatabase database) {
         this.host = host;
@@ -83,7 +85,7 @@ final class SiteCompiler {
         var tasks = new ArrayList<Task>();
         tasks.add(new DnsTask(dns, Set.of(), setup));
         tasks.add(new AccountTask(account, Set.of(dns), site.owner().email(), site.owner().org(), password,
-                database.accounts()));
+                database.accounts(), accountClaims));
         tasks.add(new PortTask(port, Set.of(account), site.domain(), host.name(), host.ports(), site.port(),
                 database.domains()));
         tasks.add(new UserTask(user, Set.of(account), setup));

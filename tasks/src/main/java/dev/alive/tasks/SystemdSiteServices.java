@@ -8,6 +8,9 @@ import dev.alive.tasks.system.LinuxUsers;
 import dev.alive.tasks.system.RunAs;
 import dev.alive.tasks.system.SystemdUnit;
 import dev.alive.tasks.system.SystemdUnits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,7 @@ final class SystemdSiteServices implements SiteServices {
 
     @Override
     public void install(SiteSetup site, Optional<RunAs> user) {
+        createDirectories(unitDir(site));
         var units = units(site);
         units.install(unit(site));
         units.daemonReload();
@@ -62,9 +66,17 @@ final class SystemdSiteServices implements SiteServices {
         return units(site).isActive(unit(site).fileName());
     }
 
+    /** The unit's invocation id: systemd gives every start of a unit a new one. */
     @Override
     public Optional<String> instance(SiteSetup site) {
-        return isRunning(site) ? Optional.of(unit(site).fileName()) : Optional.empty();
+        if (!isRunning(site)) {
+            return Optional.empty();
+        }
+        var lines = new ArrayList<String>();
+        commands.run(Command.of(Path.of("/"), "systemctl", "show", "--property=InvocationID", "--value", "--",
+                unit(site).fileName()).withEnvironment(Map.of("PATH", Executables.SYSTEM_PATH)), lines::add);
+        var id = String.join("", lines).trim();
+        return Optional.of("invocation " + (id.isEmpty() ? "(unknown)" : id));
     }
 
     @Override
@@ -94,6 +106,14 @@ final class SystemdSiteServices implements SiteServices {
 
     private SystemdUnits units(SiteSetup site) {
         return new SystemdUnits(commands, unitDir(site));
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path unitDir(SiteSetup site) {

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * The owner's account: user (bcrypt cost 12), org and owner membership. Runs before anything
  * touches the host. A new owner needs a password; an existing owner's password, when given, must
- * verify. The password is never an input, an output or an undo note.
+ * verify. The password is never an input, an output or an undo note. Sites of one owner share
+ * the account (see {@link AccountClaims}).
  */
 public final class AccountTask implements Task {
 
@@ -27,16 +28,18 @@ public final class AccountTask implements Task {
     private final String org;
     private final OwnerPassword password;
     private final Accounts accounts;
+    private final AccountClaims claims;
     private final BcryptPasswords passwords = new BcryptPasswords();
 
     public AccountTask(TaskId id, Set<TaskId> dependsOn, String email, String org, OwnerPassword password,
-                       Accounts accounts) {
+                       Accounts accounts, AccountClaims claims) {
         this.id = id;
         this.dependsOn = Set.copyOf(dependsOn);
         this.email = email;
         this.org = org;
         this.password = password;
         this.accounts = accounts;
+        this.claims = claims;
     }
 
     @Override
@@ -61,45 +64,83 @@ public final class AccountTask implements Task {
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        var user = accounts.findUser(email).orElse(null);
-        if (user != null) {
-            if (password.isGiven() && !passwords.verify(password.reveal(), user.passwordHash())) {
-                throw new AccountException("wrong password for " + email);
+        var existing = accounts.findUser(email);
+        if (existing.isPresent()) {
+            checkPassword(existing.get());
+        }
+        return claims.exclusively(email, () -> {
+            var user = accounts.findUser(email).orElse(null);
+            if (user == null) {
+                user = createUser(context);
+            } else if (existing.isEmpty()) {
+                checkPassword(user); // made meanwhile by another site's run
             }
-        } else {
-            if (!password.isGiven()) {
-                throw new AccountException("owner " + email + " does not exist yet and needs a password:"
-                        + " set ALIVE_OWNER_PASSWORD or pass --password-stdin");
+            var owned = accounts.findOwnedOrg(user.userId(), org);
+            UUID orgId;
+            if (owned.isPresent()) {
+                orgId = owned.get().orgId();
+            } else {
+                orgId = accounts.createOrg(org).orgId();
+                context.recordUndo("created-org", orgId.toString());
+                accounts.addMembership(orgId, user.userId(), "owner");
+                context.log("created org \"" + org + "\" owned by " + email);
             }
+            claims.claim(email, id);
+            return Map.of("userId", Output.value(user.userId().toString()), "orgId", Output.value(orgId.toString()));
+        });
+    }
+
+    private void checkPassword(Accounts.User user) {
+        if (password.isGiven() && !passwords.verify(password.reveal(), user.passwordHash())) {
+            throw new AccountException("wrong password for " + email);
+        }
+    }
+
+    /** The state store's own error would show the bound hash: it is replaced by one without it. */
+    private Accounts.User createUser(TaskContext context) {
+        if (!password.isGiven()) {
+            throw new AccountException("owner " + email + " does not exist yet and needs a password:"
+                    + " set ALIVE_OWNER_PASSWORD or pass --password-stdin");
+        }
+        Accounts.User user;
+        try {
             user = accounts.createUser(email, passwords.hash(password.reveal()));
-            context.recordUndo("created-user", user.userId().toString());
-            context.log("created user " + email);
+        } catch (RuntimeException e) {
+            var raced = accounts.findUser(email);
+            if (raced.isPresent()) {
+                checkPassword(raced.get()); // another process made the owner meanwhile
+                return raced.get();
+            }
+            throw new AccountException("cannot create user " + email + " in the state store ("
+                    + e.getClass().getSimpleName() + ")");
         }
-        var owned = accounts.findOwnedOrg(user.userId(), org);
-        UUID orgId;
-        if (owned.isPresent()) {
-            orgId = owned.get().orgId();
-        } else {
-            orgId = accounts.createOrg(org).orgId();
-            context.recordUndo("created-org", orgId.toString());
-            accounts.addMembership(orgId, user.userId(), "owner");
-            context.log("created org \"" + org + "\" owned by " + email);
-        }
-        return Map.of("userId", Output.value(user.userId().toString()), "orgId", Output.value(orgId.toString()));
+        context.recordUndo("created-user", user.userId().toString());
+        context.log("created user " + email);
+        return user;
     }
 
     @Override
     public void undo(UndoContext context) {
-        var notes = context.notes();
-        var userId = notes.containsKey("created-user") ? UUID.fromString(notes.get("created-user")) : null;
-        if (notes.containsKey("created-org")) {
-            var orgId = UUID.fromString(notes.get("created-org"));
-            accounts.findUser(email).ifPresent(u -> accounts.deleteMembership(orgId, u.userId()));
-            accounts.deleteOrg(orgId);
-        }
-        if (userId != null) {
-            accounts.deleteUser(userId);
-        }
+        claims.exclusively(email, () -> {
+            claims.release(email, id);
+            var notes = context.notes();
+            if (!notes.containsKey("created-user") && !notes.containsKey("created-org")) {
+                return null;
+            }
+            if (claims.claimedByOthers(email, id)) {
+                context.log("kept the account of " + email + ": other sites of this apply use it");
+                return null;
+            }
+            if (notes.containsKey("created-org")) {
+                var orgId = UUID.fromString(notes.get("created-org"));
+                accounts.findUser(email).ifPresent(u -> accounts.deleteMembership(orgId, u.userId()));
+                accounts.deleteOrg(orgId);
+            }
+            if (notes.containsKey("created-user")) {
+                accounts.deleteUser(UUID.fromString(notes.get("created-user")));
+            }
+            return null;
+        });
     }
 
     /** The account step refused the run (wrong or missing password). */

@@ -7,22 +7,19 @@ import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteSetup;
 import dev.alive.tasks.system.FileOps;
-import dev.alive.tasks.system.LinuxUser;
-import dev.alive.tasks.system.LinuxUsers;
-import dev.alive.tasks.system.RunAs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Points {@code current} at the release (an atomic symlink swap by rename), then restarts the
  * service. Undo points it back at the previous release and restarts, or stops the service when
- * there was none.
+ * there was none (and removes what running it left: pid and log files). The env and service tasks
+ * restart it once more when their undo puts back a file it read.
  */
 public final class ActivateTask extends SiteTask {
 
@@ -88,24 +85,18 @@ public final class ActivateTask extends SiteTask {
         }
         if (NONE.equals(previous)) {
             setup.services().stop(setup);
+            setup.services().purge(setup);
             Files.deleteIfExists(setup.paths().currentLink());
             return;
         }
         FileOps.swapSymlink(setup.paths().currentLink(), Path.of(previous));
-        setup.services().restart(setup, siteUser());
+        setup.services().restart(setup, currentSiteUser());
     }
 
     @Override
     public void destroy(TaskContext context) throws IOException {
         setup.services().stop(setup);
         Files.deleteIfExists(setup.paths().currentLink());
-    }
-
-    /** The site user as it exists now (undo may run in a later process, without this run's inputs). */
-    private Optional<RunAs> siteUser() {
-        return setup.createsUsers()
-                ? setup.system().users().lookup(LinuxUsers.userName(setup.site().slug())).map(LinuxUser::runAs)
-                : Optional.empty();
     }
 
     private String currentTarget() {

@@ -50,6 +50,7 @@ public final class EnvTask extends SiteTask {
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
         var file = file();
+        noteRunningInstance(context);
         FileBackup.before(context, file);
         var text = new StringBuilder();
         text.append("DOMAIN=").append(setup.site().domain()).append('\n');
@@ -66,7 +67,9 @@ public final class EnvTask extends SiteTask {
 
     @Override
     public void undo(UndoContext context) throws IOException {
-        FileBackup.restore(context, file());
+        if (FileBackup.restore(context, file())) {
+            restartIfRestartedSince(context);
+        }
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteSetup;
 import dev.alive.tasks.system.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class InstallTask extends SiteTask {
             context.log("reused dependencies installed earlier in " + setup.paths().siteDir().relativize(deps));
             return Map.of("deps", Output.value(deps.toString()));
         }
-        setup.ensureSiteDirs(uid(context), gid(context));
+        ensureSiteDirs(context);
         context.recordUndo("created", deps.toString());
         if (Files.exists(deps)) {
             FileTrees.delete(deps);
@@ -80,13 +79,8 @@ public final class InstallTask extends SiteTask {
     public void undo(UndoContext context) {
         var created = context.notes().get("created");
         if (created != null) {
-            try {
-                FileTrees.delete(java.nio.file.Path.of(created));
-            } catch (UncheckedIOException e) {
-                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
-                    throw e;
-                }
-            }
+            ReleaseTask.deleteIfPresent(java.nio.file.Path.of(created));
         }
+        removeSiteDirIfCreated(context);
     }
 }

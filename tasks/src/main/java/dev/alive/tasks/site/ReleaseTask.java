@@ -72,7 +72,7 @@ public final class ReleaseTask extends SiteTask {
             context.log("release " + id + " is already there: reused");
             return outputs;
         }
-        setup.ensureSiteDirs(uid(context), gid(context));
+        ensureSiteDirs(context);
         context.recordUndo("created", dir.toString());
         var staging = dir.resolveSibling("." + id + ".tmp");
         if (Files.exists(staging)) {
@@ -99,6 +99,7 @@ public final class ReleaseTask extends SiteTask {
             deleteIfPresent(dir);
             deleteIfPresent(dir.resolveSibling("." + dir.getFileName() + ".tmp"));
         }
+        removeSiteDirIfCreated(context);
     }
 
     @Override

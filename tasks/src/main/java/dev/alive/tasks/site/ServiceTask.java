@@ -42,6 +42,7 @@ public final class ServiceTask extends SiteTask {
 
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
+        noteRunningInstance(context);
         FileBackup.before(context, file());
         setup.services().install(setup, runAs(context));
         return Map.of("definition", Output.tree(file()));
@@ -51,6 +52,7 @@ public final class ServiceTask extends SiteTask {
     public void undo(UndoContext context) throws IOException {
         if (FileBackup.restore(context, file())) {
             setup.services().reload(setup);
+            restartIfRestartedSince(context);
         }
     }
 

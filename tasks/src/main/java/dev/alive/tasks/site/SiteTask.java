@@ -4,14 +4,22 @@ import dev.alive.engine.Input;
 import dev.alive.engine.Task;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
+import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.system.LinuxUser;
+import dev.alive.tasks.system.LinuxUsers;
 import dev.alive.tasks.system.RunAs;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** What every site task shares: its id, its dependencies, the site it belongs to. */
 abstract class SiteTask implements Task {
+
+    private static final String INSTANCE = "instance";
+    private static final String NOT_RUNNING = "(not running)";
+    private static final String CREATED_SITE_DIR = "created-site-dir";
 
     private final TaskId id;
     private final Set<TaskId> dependsOn;
@@ -52,6 +60,59 @@ abstract class SiteTask implements Task {
         return setup.createsUsers()
                 ? Optional.of(new RunAs(Integer.parseInt(context.input("uid")), Integer.parseInt(context.input("gid"))))
                 : Optional.empty();
+    }
+
+    /** The site user as it exists now (undo may run in a later process, without this run's inputs). */
+    Optional<RunAs> currentSiteUser() {
+        return setup.createsUsers()
+                ? setup.system().users().lookup(LinuxUsers.userName(setup.site().slug())).map(LinuxUser::runAs)
+                : Optional.empty();
+    }
+
+    /**
+     * Call before changing a file the running app reads (env file, service definition): notes which
+     * instance of the app runs now, for {@link #restartIfRestartedSince}.
+     */
+    void noteRunningInstance(TaskContext context) {
+        context.recordUndo(INSTANCE, setup.services().instance(setup).orElse(NOT_RUNNING));
+    }
+
+    /**
+     * Call after undo put such a file back. When the app was (re)started during the run (activate,
+     * or activate's own undo, which runs before this one) it read the file this run wrote: restart
+     * it so it reads the restored one. An app nobody restarted still runs with the old file, and a
+     * site without {@code current} (a first deploy being undone) is not started.
+     */
+    void restartIfRestartedSince(UndoContext context) {
+        var noted = context.notes().get(INSTANCE);
+        if (noted == null || !Files.isSymbolicLink(setup.paths().currentLink())) {
+            return;
+        }
+        var now = setup.services().instance(setup).orElse(NOT_RUNNING);
+        if (!noted.equals(now)) {
+            setup.services().restart(setup, currentSiteUser());
+            context.log("restarted the app so that it reads the restored file");
+        }
+    }
+
+    /**
+     * Creates the site's folders when missing. When this makes the site folder itself, the note
+     * lets {@link #removeSiteDirIfCreated} take it away again with all that landed in it (an npm
+     * cache under HOME, say), so an undone first deploy leaves nothing.
+     */
+    void ensureSiteDirs(TaskContext context) {
+        var siteDir = setup.paths().siteDir();
+        if (!Files.isDirectory(siteDir)) {
+            context.recordUndo(CREATED_SITE_DIR, siteDir.toString());
+        }
+        setup.ensureSiteDirs(uid(context), gid(context));
+    }
+
+    void removeSiteDirIfCreated(UndoContext context) {
+        var created = context.notes().get(CREATED_SITE_DIR);
+        if (created != null) {
+            ReleaseTask.deleteIfPresent(java.nio.file.Path.of(created));
+        }
     }
 
     int uid(TaskContext context) {

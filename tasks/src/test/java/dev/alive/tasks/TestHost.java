@@ -1,0 +1,296 @@
+package dev.alive.tasks;
+
+import dev.alive.engine.ApplyOptions;
+import dev.alive.engine.ApplyResult;
+import dev.alive.engine.Plan;
+import dev.alive.engine.RunOutcome;
+import dev.alive.engine.TaskId;
+import dev.alive.engine.UnitResult;
+import dev.alive.specs.Host;
+import dev.alive.specs.HostProfiles;
+import dev.alive.specs.Site;
+import dev.alive.specs.SpecLoader;
+import dev.alive.tasks.system.Caddy;
+import dev.alive.tasks.system.CommandRunner;
+import dev.alive.tasks.system.FileTrees;
+import dev.alive.tasks.system.ProcessService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * A temporary host for end-to-end tests: the local profile rooted in a test folder, ports from a
+ * private range, Caddy on free loopback admin and listen ports, and copies of the example site
+ * (specs/examples/hello) as templates. {@link #close} stops every app and Caddy, so nothing leaks.
+ */
+final class TestHost implements AutoCloseable {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final String EXAMPLE_DOMAIN = "hello.alive.test";
+
+    private final Path workDir;
+    private final Host host;
+    private final Map<String, String> environment;
+    private final Deployments deployments;
+
+    private TestHost(Path workDir, Host host, Map<String, String> environment) {
+        this.workDir = workDir;
+        this.host = host;
+        this.environment = environment;
+        this.deployments = Deployments.open(host, environment, HostSystem.real(host, environment));
+    }
+
+    /** The local profile (alive's own user, plain processes, Caddy) under {@code workDir/.alive}. */
+    static TestHost local(Path workDir) {
+        return create(workDir, Host.Users.NONE, 5);
+    }
+
+    /**
+     * The local profile with {@code users: create}: site users are made by {@code useradd --prefix}
+     * in the root's own etc/passwd (written here), and the folders above the root are opened for
+     * them to traverse.
+     */
+    static TestHost withSiteUsers(Path workDir) {
+        try {
+            var etc = Files.createDirectories(workDir.resolve(".alive/etc"));
+            Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+            Files.writeString(etc.resolve("group"), "root:x:0:\n");
+            Files.writeString(etc.resolve("shadow"), "root:*:19000:0:99999:7:::\n");
+            Files.writeString(etc.resolve("gshadow"), "root:*::\n");
+            Files.setPosixFilePermissions(etc.resolve("shadow"), PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(etc.resolve("gshadow"), PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(etc.resolve("login.defs"),
+                    "SYS_UID_MIN 100\nSYS_UID_MAX 999\nSYS_GID_MIN 100\nSYS_GID_MAX 999\nUSERGROUPS_ENAB yes\n");
+            for (var dir = workDir.resolve(".alive"); dir.getParent() != null; dir = dir.getParent()) {
+                var modes = Files.getPosixFilePermissions(dir);
+                modes.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                Files.setPosixFilePermissions(dir, modes);
+                if (dir.equals(workDir.getParent())) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return create(workDir, Host.Users.CREATE, 5);
+    }
+
+    static TestHost create(Path workDir, Host.Users users, int ports) {
+        var environment = new HashMap<String, String>();
+        environment.put("PATH", System.getenv("PATH"));
+        environment.put(HostProfiles.CADDY_ADMIN_VARIABLE, "127.0.0.1:" + Ports.free());
+        var local = HostProfiles.local(workDir, environment);
+        var proxy = local.proxy().withListenAddress("127.0.0.1:" + Ports.free());
+        var host = new Host(local.name(), local.root(), local.state(), local.sites(), local.envDir(),
+                Ports.freeRange(ports), local.serverIp(), local.wildcardDomain(), users, local.services(), proxy,
+                local.keepReleases());
+        if (host.proxy().kind() != Host.Proxy.Kind.CADDY) {
+            throw new IllegalStateException("caddy is not on the PATH: " + environment.get("PATH"));
+        }
+        return new TestHost(workDir, host, Map.copyOf(environment));
+    }
+
+    Host host() {
+        return host;
+    }
+
+    Path root() {
+        return host.root();
+    }
+
+    Deployments deployments() {
+        return deployments;
+    }
+
+    /** A copy of the example site under another domain. */
+    Site site(String domain) {
+        return site(domain, yaml -> yaml);
+    }
+
+    /** A copy of the example site under another domain, its site.yaml changed by {@code edit}. */
+    Site site(String domain, UnaryOperator<String> edit) {
+        var dir = workDir.resolve("specs").resolve(domain);
+        try {
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir.getParent());
+                FileTrees.copy(example(), dir, FileTrees.excluding(Set.of("node_modules", "dist", ".alive"), Set.of()));
+            }
+            var yaml = Files.readString(example().resolve("site.yaml"))
+                    .replace("domain: " + EXAMPLE_DOMAIN, "domain: " + domain);
+            var file = dir.resolve("site.yaml");
+            Files.writeString(file, edit.apply(yaml));
+            return SpecLoader.withEnvironment(environment).loadSite(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A first deploy: the owner's password is given (it creates the owner, or must verify). */
+    Applied deploy(Site... sites) {
+        return apply(OwnerPassword.of(PASSWORD), sites);
+    }
+
+    /** A redeploy: no credentials, as an operator would run it. */
+    Applied apply(Site... sites) {
+        return apply(OwnerPassword.none(), sites);
+    }
+
+    Applied apply(OwnerPassword password, Site... sites) {
+        var listener = new RecordingListener();
+        var result = deployments.apply(List.of(sites), password, ApplyOptions.defaults(), listener);
+        return new Applied(result, listener);
+    }
+
+    Plan plan(Site site) {
+        return deployments.plan(List.of(site), OwnerPassword.none());
+    }
+
+    UnitResult.Finished destroy(Site site) {
+        var result = deployments.destroy(site, ApplyOptions.defaults(), new RecordingListener());
+        var finished = (UnitResult.Finished) result;
+        if (finished.outcome() != RunOutcome.SUCCEEDED) {
+            throw new AssertionError("destroy of " + site.domain() + " failed: " + finished.summary());
+        }
+        return finished;
+    }
+
+    SitePaths paths(Site site) {
+        return SitePaths.of(site, host);
+    }
+
+    /** The app's pid, from its pid file. */
+    Optional<Long> pid(Site site) {
+        return service(pidFile(site.slug())).pid();
+    }
+
+    int port(Site site) {
+        return deployments.domain(site.domain()).orElseThrow(() -> new AssertionError("no row for " + site.domain()))
+                .port();
+    }
+
+    Http.Response getThroughProxy(Site site, String path) {
+        var listen = host.proxy().listenAddress();
+        return Http.get(Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)), site.domain(), path);
+    }
+
+    /** Whether the proxy answers for the site with its page (false when nothing listens). */
+    boolean servedThroughProxy(Site site) {
+        try {
+            var response = getThroughProxy(site, "/");
+            return response.status() == 200 && response.body().contains("Hello from alive");
+        } catch (java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    Http.Response getDirect(Site site, String path) {
+        return Http.get(port(site), site.domain(), path);
+    }
+
+    /**
+     * GET on the app's port once it listens: a rollback restarts the previous release and returns
+     * without waiting for it to answer.
+     */
+    Http.Response getDirectOnceListening(Site site, String path) {
+        var port = port(site);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!Http.listening(port) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        return Http.get(port, site.domain(), path);
+    }
+
+    /** Stops every app started under this host and Caddy, then closes the state store. */
+    @Override
+    public void close() {
+        var problems = new ArrayList<Throwable>();
+        var services = host.root().resolve("services");
+        if (Files.isDirectory(services)) {
+            try (Stream<Path> files = Files.list(services)) {
+                for (var pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                    try {
+                        service(pidFile).stop();
+                    } catch (RuntimeException e) {
+                        problems.add(e);
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(e);
+            }
+        }
+        var caddy = new Caddy(new CommandRunner(), host.root().resolve("var/lib/alive/caddy"));
+        if (caddy.isRunning(host.proxy().adminAddress())) {
+            caddy.stop(host.proxy().adminAddress());
+        }
+        deployments.close();
+        if (!problems.isEmpty()) {
+            var error = new IllegalStateException("could not stop every app of the test host");
+            problems.forEach(error::addSuppressed);
+            throw error;
+        }
+    }
+
+    private Path pidFile(String slug) {
+        return host.root().resolve("services").resolve(slug + ".pid");
+    }
+
+    private static ProcessService service(Path pidFile) {
+        var name = pidFile.getFileName().toString();
+        return new ProcessService(pidFile, pidFile.resolveSibling(name.substring(0, name.length() - 4) + ".log"));
+    }
+
+    /** specs/examples/hello, found by walking up from the working directory. */
+    static Path example() {
+        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            var candidate = dir.resolve("specs/examples/hello");
+            if (Files.isRegularFile(candidate.resolve("site.yaml"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("specs/examples/hello not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /** An apply's result with the events it produced. */
+    record Applied(ApplyResult result, RecordingListener events) {
+
+        UnitResult.Finished unit(Site site) {
+            return result.unit(site.domain()).map(UnitResult.Finished.class::cast)
+                    .orElseThrow(() -> new AssertionError("no result for " + site.domain()));
+        }
+
+        List<String> ran(Site site) {
+            return unit(site).ran().stream().map(TaskId::name).sorted().toList();
+        }
+
+        List<String> skipped(Site site) {
+            return unit(site).skipped().stream().map(TaskId::name).sorted().toList();
+        }
+
+        Applied assertSucceeded() {
+            if (!result.succeeded()) {
+                throw new AssertionError("apply failed: " + result + "\n" + events);
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return result + "\n" + events;
+        }
+    }
+}
