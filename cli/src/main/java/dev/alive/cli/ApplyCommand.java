@@ -71,7 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (json) {
                 Json.print(ApplyView.json(result, elapsed), context.out());
             } else {
-                new ApplyView(style).print(result, elapsed, context.out());
+                new ApplyView(style).print(result, elapsed, context.out(), context.err());
             }
             return ExitCodes.of(result);
         }

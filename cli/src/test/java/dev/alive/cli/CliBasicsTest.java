@@ -68,13 +68,18 @@ class CliBasicsTest {
                   strat: node server.js
                 health:
                   timeout: soon
+                port: lots
                 """);
         var result = workspace.run("plan", spec.toString());
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_SPEC);
         var lines = result.err().lines().filter(line -> line.startsWith(spec.toString() + ":")).toList();
-        assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(result.err()).contains(":3:").contains(":5:").contains(":8:").contains(":10:")
-                .contains("strat").contains("start");
+        assertThat(lines).hasSize(5);
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains(":3:").contains("domain"))
+                .anySatisfy(line -> assertThat(line).contains(":5:").contains("owner.email"))
+                .anySatisfy(line -> assertThat(line).contains(":8:").contains("'strat'").contains("did you mean 'start'"))
+                .anySatisfy(line -> assertThat(line).contains(":10:").contains("health.timeout"))
+                .anySatisfy(line -> assertThat(line).contains(":11:").contains("port"));
+        assertThat(result.err()).contains("5 problems found; nothing was changed.");
         assertThat(dir.resolve("root")).doesNotExist();
     }
 
