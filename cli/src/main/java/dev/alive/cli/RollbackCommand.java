@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Make a retained earlier release of a site current again, as a run of its own: current is",
-                "pointed at it, the service restarted and its health checked; a failure is undone.",
-                "The next apply returns the site to what its spec says."},
+        description = {"Make a retained earlier release of a site current again.",
+                "A run of its own: current is pointed at the release, the service restarted and its health",
+                "checked; a failure is undone. The next apply returns the site to what its spec says."},
         footer = {"", "Takes the site's spec (as last applied): it says how the service starts and is checked.",
                 "Without --to: the newest retained release other than the current one (alive releases lists them).",
                 "", "Examples:", "  alive rollback specs/examples/hello/site.yaml",

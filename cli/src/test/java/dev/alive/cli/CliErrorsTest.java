@@ -69,6 +69,17 @@ class CliErrorsTest {
     }
 
     @Test
+    void specThatCannotBeReadAsTextIsExitSixtyFiveInOneLine() throws Exception {
+        var workspace = new Workspace(dir).host("none");
+        var spec = dir.resolve("binary.yaml");
+        Files.write(spec, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'x'});
+        var result = workspace.run("apply", spec.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_SPEC);
+        assertThat(result.err()).isEqualTo(spec + ":1:1: file is not UTF-8 text (byte 0xff); save it as UTF-8\n"
+                + "1 problem found; nothing was changed.\n");
+    }
+
+    @Test
     void specPathThatLeadsNowhereIsOneLine() throws Exception {
         var workspace = new Workspace(dir).host("none");
         Files.createSymbolicLink(dir.resolve("site.yaml"), dir.resolve("gone.yaml"));

@@ -9,14 +9,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -145,21 +143,26 @@ final class Workspace {
         }
     }
 
-    /** GET http://127.0.0.1:port/path, optionally with a Host header; returns the status and body. */
-    static HttpResponse<String> get(int port, String path, String hostHeader) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5));
-        if (hostHeader != null) {
-            request.header("Host", hostHeader);
-        }
-        try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    record Page(int statusCode, String body) {
+    }
+
+    /**
+     * GET http://127.0.0.1:port/path as HTTP/1.0 (so the answer is never chunked), with a Host
+     * header (the JDK's HttpClient refuses to set one).
+     */
+    static Page get(int port, String path, String hostHeader) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(5000);
+            var request = "GET " + path + " HTTP/1.0\r\nHost: " + (hostHeader == null ? "127.0.0.1:" + port : hostHeader)
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            var statusLine = response.substring(0, response.indexOf("\r\n"));
+            var bodyStart = response.indexOf("\r\n\r\n");
+            return new Page(Integer.parseInt(statusLine.split(" ")[1]), bodyStart < 0 ? "" : response.substring(bodyStart + 4));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException("GET 127.0.0.1:" + port + path + ": " + e.getMessage(), e);
         }
     }
 
