@@ -49,7 +49,7 @@ class RollbackCommandTest {
     }
 
     private String page() {
-        return Workspace.get(workspace.sitePort, "/", null).body();
+        return Workspace.awaitPage(workspace.sitePort, "/").body();
     }
 
     private static JsonNode json(String text) throws Exception {

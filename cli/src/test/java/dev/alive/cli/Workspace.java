@@ -166,6 +166,26 @@ final class Workspace {
         }
     }
 
+    /** As {@link #get}, retrying for up to 10 s while nothing listens yet (a service that was just restarted). */
+    static Page awaitPage(int port, String path) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return get(port, path, null);
+            } catch (UncheckedIOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();

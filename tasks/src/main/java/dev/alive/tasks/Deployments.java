@@ -5,11 +5,11 @@ import dev.alive.engine.ApplyResult;
 import dev.alive.engine.Engine;
 import dev.alive.engine.EngineOptions;
 import dev.alive.engine.FaultInjection;
+import dev.alive.engine.Input;
+import dev.alive.engine.Output;
 import dev.alive.engine.Plan;
 import dev.alive.engine.RunListener;
 import dev.alive.engine.RunRecord;
-import dev.alive.engine.Input;
-import dev.alive.engine.Output;
 import dev.alive.engine.Task;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskGraph;
@@ -122,8 +122,7 @@ public final class Deployments implements AutoCloseable {
         var rollback = new RollbackTask(SiteCompiler.taskId(site, "rollback"), ids, setup, release,
                 SiteCompiler.taskId(site, "port"), database.domains());
         frozen.add(rollback);
-        return engine.apply(TaskGraph.of(frozen), options.withForced(Set.of(rollback.id())),
-                listener);
+        return engine.apply(TaskGraph.of(frozen), options.withForced(Set.of(rollback.id())), listener);
     }
 
     /** Where the site of {@code domain} lives on this host (its releases, its current link, ...). */
@@ -161,6 +160,7 @@ public final class Deployments implements AutoCloseable {
     public void close() {
         database.close();
     }
+
     /**
      * A site task as last applied, for a rollback run: up to date or the run fails (the spec changed
      * since the last apply); its own drift checks are ignored; undo (of a dead earlier run) is its own.
