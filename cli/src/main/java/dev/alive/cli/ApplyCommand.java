@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Make the host match the specs. Only what changed runs; a failed site is undone, so the host",
-                "and the state store return to the last good state."},
+        description = {"Make the host match the specs; only what changed runs.",
+                "A site whose run fails is undone, so the host and the state store return to its last good state."},
         footer = {"", "A new owner needs a password: ALIVE_OWNER_PASSWORD or --password-stdin. Redeploys need none.",
                 "", "Examples:", "  ALIVE_OWNER_PASSWORD=... alive apply specs/examples/hello/site.yaml",
                 "  alive apply sites/ --parallel 4"})
@@ -71,7 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (json) {
                 Json.print(ApplyView.json(result, elapsed), context.out());
             } else {
-                new ApplyView(style).print(result, elapsed, context.out());
+                new ApplyView(style).print(result, elapsed, context.out(), context.err());
             }
             return ExitCodes.of(result);
         }

@@ -16,8 +16,12 @@ public record CliContext(Map<String, String> environment, Path workingDir, Print
 
     public static CliContext ofProcess() {
         var env = System.getenv();
-        var colors = System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
         return new CliContext(env, Path.of("").toAbsolutePath(), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), System.in, colors);
+                new PrintWriter(System.err, true), System.in, colorsWanted(System.console() != null, env));
+    }
+
+    /** Colours only on a terminal, never with NO_COLOR set (to anything) or on a dumb terminal. */
+    static boolean colorsWanted(boolean terminal, Map<String, String> environment) {
+        return terminal && !environment.containsKey("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
     }
 }

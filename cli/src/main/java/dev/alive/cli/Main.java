@@ -3,6 +3,7 @@ package dev.alive.cli;
 import dev.alive.specs.SpecException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,15 +15,18 @@ import picocli.CommandLine.Option;
         version = "alive 0.1.0",
         description = "Deploys isolated websites onto Linux hosts from a declarative YAML spec.",
         subcommands = {PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class,
-                HistoryCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
+                HistoryCommand.class, GraphCommand.class, ReleasesCommand.class, RollbackCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  alive plan specs/examples/hello/site.yaml     what would change, and why",
                 "  alive apply specs/examples/hello/site.yaml    make it so; a failure is undone",
                 "  alive apply sites/                            a whole fleet, in parallel",
+                "  alive rollback specs/examples/hello/site.yaml back to the previous release",
                 "",
-                "Exit codes: 0 ok or no changes, 1 failed and rolled back, 2 changes (plan --detailed-exitcode),",
-                "3 rollback incomplete, 4 site locked by another run, 64 usage error, 65 invalid spec or host."})
-public final class Main implements Runnable {
+                "Exit codes: 0 ok or no changes, 1 failed (and rolled back), 2 changes found by",
+                "plan --detailed-exitcode, 3 rollback incomplete, 4 site locked by another run,",
+                "64 usage error, 65 invalid spec or host profile."})
+public final class Main implements Callable<Integer> {
 
     private final CliContext context;
 
@@ -69,9 +73,11 @@ public final class Main implements Runnable {
         return context;
     }
 
+    /** No command given: the usage, on stderr, as a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(context.out());
+    public Integer call() {
+        spec.commandLine().usage(context.err());
+        return ExitCodes.USAGE;
     }
 
     private int report(Exception error) {

@@ -21,6 +21,7 @@ final class PlanView {
         this.verbose = verbose;
     }
 
+    /** Tasks that run for the first time are listed without reasons (they are all "no committed state"; JSON has them). */
     void print(Plan plan, PrintWriter out) {
         for (var unit : plan.units()) {
             printUnit(unit, out);
@@ -56,7 +57,7 @@ final class PlanView {
                 }
                 continue;
             }
-            out.println("  " + colour(task) + " " + task.task().name() + reasons(task));
+            out.println("  " + colour(task) + " " + task.task().name() + (task.firstRun() ? "" : reasons(task)));
         }
         if (!verbose && upToDate > 0) {
             out.println(style.dim("  = " + upToDate + " up to date"));

@@ -1,20 +1,29 @@
 package dev.alive.cli;
 
+import dev.alive.engine.EngineOptions;
+import dev.alive.engine.LockOwner;
+import dev.alive.specs.HostProfiles;
+import dev.alive.state.AliveDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A temporary working folder for CLI tests: a copy of the example site under {@code sites/<name>},
- * a host profile {@code host.yaml} whose root is {@code root/}, and the environment alive sees.
+ * a host profile {@code host.yaml} whose root is {@code root/} (with one free port for sites, so
+ * tests of other processes on this machine do not collide), and the environment alive sees.
  */
 final class Workspace {
 
@@ -22,6 +31,9 @@ final class Workspace {
 
     final Path dir;
     final Map<String, String> env = new HashMap<>();
+    int sitePort;
+    String caddyAdmin;
+    int caddyListenPort;
 
     Workspace(Path dir) {
         this.dir = dir;
@@ -30,16 +42,23 @@ final class Workspace {
         env.put("ALIVE_OWNER_PASSWORD", "correct horse battery staple");
     }
 
-    /** A host profile: local base, root under the workspace, given proxy kind. */
+    /** A host profile: local base, root under the workspace, one free site port, given proxy kind. */
     Workspace host(String proxyKind) {
-        var text = "apiVersion: alive/v1\nkind: Host\nbase: local\nroot: ./root\nports: 4300-4399\n"
-                + "proxy:\n  kind: " + proxyKind + "\n";
+        sitePort = freePort();
+        var text = "apiVersion: alive/v1\nkind: Host\nbase: local\nroot: ./root\nports: " + sitePort + "-" + sitePort
+                + "\nproxy:\n  kind: " + proxyKind + "\n";
         if (proxyKind.equals("caddy")) {
-            text += "  admin: 127.0.0.1:" + freePort() + "\n  listen: 127.0.0.1:" + freePort() + "\n";
+            caddyAdmin = "127.0.0.1:" + freePort();
+            caddyListenPort = freePort();
+            text += "  admin: " + caddyAdmin + "\n  listen: 127.0.0.1:" + caddyListenPort + "\n";
         }
         write("host.yaml", text);
-        env.put("ALIVE_HOST", dir.resolve("host.yaml").toString());
+        env.put("ALIVE_HOST", hostFile().toString());
         return this;
+    }
+
+    Path hostFile() {
+        return dir.resolve("host.yaml");
     }
 
     /** Copies the example site to {@code sites/<name>/} with the given domain; returns its spec file. */
@@ -47,13 +66,29 @@ final class Workspace {
         var target = dir.resolve("sites").resolve(name);
         copy(EXAMPLE, target);
         var spec = target.resolve("site.yaml");
+        edit(spec, "hello.alive.test", domain);
+        edit(spec, "timeout: 30s", "timeout: 10s");
+        return spec;
+    }
+
+    /** As {@link #site}, without the install step (npm install of nothing takes seconds). */
+    Path quickSite(String name, String domain) {
+        var spec = site(name, domain);
+        edit(spec, "  install: npm install --no-audit --no-fund\n", "");
+        return spec;
+    }
+
+    /** Replaces text in a file; fails when it is not there (so a test cannot edit nothing). */
+    static void edit(Path file, String from, String to) {
         try {
-            var text = Files.readString(spec).replace("hello.alive.test", domain).replace("timeout: 30s", "timeout: 10s");
-            Files.writeString(spec, text);
+            var text = Files.readString(file);
+            if (!text.contains(from)) {
+                throw new IllegalArgumentException(file + " does not contain " + from);
+            }
+            Files.writeString(file, text.replace(from, to));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return spec;
     }
 
     void write(String relative, String text) {
@@ -71,18 +106,83 @@ final class Workspace {
     }
 
     Result runWithInput(String stdin, String... args) {
+        return runIn(new HashMap<>(env), false, stdin, args);
+    }
+
+    /** Runs with {@code extra} on top of the workspace's environment and the given colour decision. */
+    Result runIn(Map<String, String> environment, boolean colors, String stdin, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var context = new CliContext(Map.copyOf(env), dir, new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes()), false);
+        var context = new CliContext(Map.copyOf(environment), dir, new PrintWriter(out), new PrintWriter(err),
+                new ByteArrayInputStream(stdin.getBytes()), colors);
         int code = Main.execute(context, args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Holds the site's lock as a live run of this JVM would, until closed. */
+    AutoCloseable lock(String domain) {
+        var host = HostProfiles.resolve(hostFile().toString(), dir, env);
+        var database = AliveDatabase.open(host.state());
+        var owner = new LockOwner(EngineOptions.defaults().hostName(), ProcessHandle.current().pid(), "test-holder",
+                Instant.now());
+        var holder = database.stateStore().tryLock(domain, owner);
+        if (holder.isPresent()) {
+            database.close();
+            throw new IllegalStateException(domain + " is already locked by " + holder.get().describe());
+        }
+        return () -> {
+            database.stateStore().unlock(domain, owner);
+            database.close();
+        };
     }
 
     record Result(int exitCode, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    record Page(int statusCode, String body) {
+    }
+
+    /**
+     * GET http://127.0.0.1:port/path as HTTP/1.0 (so the answer is never chunked), with a Host
+     * header (the JDK's HttpClient refuses to set one).
+     */
+    static Page get(int port, String path, String hostHeader) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(5000);
+            var request = "GET " + path + " HTTP/1.0\r\nHost: " + (hostHeader == null ? "127.0.0.1:" + port : hostHeader)
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            var statusLine = response.substring(0, response.indexOf("\r\n"));
+            var bodyStart = response.indexOf("\r\n\r\n");
+            return new Page(Integer.parseInt(statusLine.split(" ")[1]), bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET 127.0.0.1:" + port + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #get}, retrying for up to 10 s while nothing listens yet (a service that was just restarted). */
+    static Page awaitPage(int port, String path) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return get(port, path, null);
+            } catch (UncheckedIOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -113,7 +213,7 @@ final class Workspace {
         }
     }
 
-    private static Path locateExample() {
+    static Path locateExample() {
         for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             var candidate = dir.resolve("specs/examples/hello");
             if (Files.isDirectory(candidate)) {
