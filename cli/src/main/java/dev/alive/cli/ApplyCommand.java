@@ -19,8 +19,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Make the host match the specs; only what changed runs.",
-                "A site whose run fails is undone, so the host and the state store return to its last good state."},
-        footer = {"", "A new owner needs a password: ALIVE_OWNER_PASSWORD or --password-stdin. Redeploys need none.",
+                "A site whose run fails is undone: the host and the state store return",
+                "to its last good state."},
+        footer = {"", "A new owner needs a password: ALIVE_OWNER_PASSWORD or --password-stdin.",
+                "Redeploys need none.",
                 "", "Examples:", "  ALIVE_OWNER_PASSWORD=... alive apply specs/examples/hello/site.yaml",
                 "  alive apply sites/ --parallel 4"})
 final class ApplyCommand implements Callable<Integer> {

@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {"Remove everything alive made for a site; its owner's account stays.",
-                "Release folders, service, proxy entry, env file, Linux user and port reservation go."},
+                "Release folders, service, proxy entry, env file, Linux user and port",
+                "reservation go."},
         footer = {"", "Example:", "  alive destroy specs/examples/hello/site.yaml --dry-run"})
 final class DestroyCommand implements Callable<Integer> {
 

@@ -14,10 +14,12 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Make a retained earlier release of a site current again.",
-                "A run of its own: current is pointed at the release, the service restarted and its health",
-                "checked; a failure is undone. The next apply returns the site to what its spec says."},
-        footer = {"", "Takes the site's spec (as last applied): it says how the service starts and is checked.",
-                "Without --to: the newest retained release other than the current one (alive releases lists them).",
+                "A run of its own: current is pointed at the release, the service restarted",
+                "and its health checked; a failure is undone. The next apply returns the site",
+                "to what its spec says."},
+        footer = {"", "Takes the site's spec (as last applied): it says how the service starts",
+                "and is checked. Without --to: the newest retained release other than the",
+                "current one (alive releases lists them).",
                 "", "Examples:", "  alive rollback specs/examples/hello/site.yaml",
                 "  alive rollback specs/examples/hello/site.yaml --to 3f2a9c01b7e4"})
 final class RollbackCommand implements Callable<Integer> {
