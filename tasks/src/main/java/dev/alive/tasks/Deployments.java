@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,14 +90,16 @@ public final class Deployments implements AutoCloseable {
         return compiler.compile(sites, password);
     }
 
+    /**
+     * What apply would do. A given password does not make the account task run: it is checked
+     * whenever that task runs (a site new to its owner), and a redeploy needs no credentials.
+     */
     public Plan plan(List<Site> sites, OwnerPassword password) {
-        return engine.plan(graph(sites, password), forced(sites, password));
+        return engine.plan(graph(sites, password));
     }
 
     public ApplyResult apply(List<Site> sites, OwnerPassword password, ApplyOptions options, RunListener listener) {
-        var forced = new HashSet<>(options.forced());
-        forced.addAll(forced(sites, password));
-        return engine.apply(graph(sites, password), options.withForced(forced), listener);
+        return engine.apply(graph(sites, password), options, listener);
     }
 
     /** Removes everything alive made for the site but its owner's account. */
@@ -144,16 +145,6 @@ public final class Deployments implements AutoCloseable {
 
     public dev.alive.engine.StateStore stateStore() {
         return database.stateStore();
-    }
-
-    /** A given password is checked against an existing owner: the account task then always runs. */
-    private static java.util.Set<TaskId> forced(List<Site> sites, OwnerPassword password) {
-        if (!password.isGiven()) {
-            return java.util.Set.of();
-        }
-        var ids = new HashSet<TaskId>();
-        sites.forEach(site -> ids.add(SiteCompiler.taskId(site, "account")));
-        return ids;
     }
 
     @Override
