@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,15 @@ import java.util.Optional;
 
 /**
  * {@code services: process}: alive starts the app itself, detached in its own process group, with
- * a pid file and a log file in the host's services folder. The definition file records what is
- * started, so a change of it is seen (and restarts the app).
+ * a pid file and a log file in the host's services folder (rotated at a restart once it is over
+ * 10 MiB, one generation kept). The definition file records what is started, so a change of it
+ * is seen (and restarts the app), and an undo that puts it back brings back the old start command.
  */
 final class ProcessSiteServices implements SiteServices {
 
     private static final String START = "start=";
+    /** The log is rotated at a restart once it is larger than this. */
+    static final long LOG_LIMIT = 10L * 1024 * 1024;
 
     private final Duration stopTimeout;
 
@@ -68,7 +72,22 @@ final class ProcessSiteServices implements SiteServices {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + site.paths().envFile() + ": " + e.getMessage(), e);
         }
-        service(site).restart(site.specCommand(start, site.paths().currentLink(), env, user));
+        var service = service(site);
+        service.stop();
+        rotateLog(site);
+        service.start(site.specCommand(start, site.paths().currentLink(), env, user));
+    }
+
+    /** A log above {@link #LOG_LIMIT} becomes {@code <slug>.log.1} (replacing the one before). */
+    private static void rotateLog(SiteSetup site) {
+        var log = logFile(site);
+        try {
+            if (Files.exists(log) && Files.size(log) > LOG_LIMIT) {
+                Files.move(log, previousLog(site), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rotate " + log + ": " + e.getMessage(), e);
+        }
     }
 
     private String startCommand(SiteSetup site) {
@@ -108,6 +127,7 @@ final class ProcessSiteServices implements SiteServices {
     public void purge(SiteSetup site) {
         try {
             Files.deleteIfExists(logFile(site));
+            Files.deleteIfExists(previousLog(site));
             Files.deleteIfExists(site.paths().serviceDir().resolve(site.site().slug() + ".pid"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,5 +151,9 @@ final class ProcessSiteServices implements SiteServices {
 
     private static Path logFile(SiteSetup site) {
         return site.paths().serviceDir().resolve(site.site().slug() + ".log");
+    }
+
+    private static Path previousLog(SiteSetup site) {
+        return site.paths().serviceDir().resolve(site.site().slug() + ".log.1");
     }
 }

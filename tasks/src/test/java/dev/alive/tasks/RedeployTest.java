@@ -83,6 +83,27 @@ class RedeployTest {
     }
 
     @Test
+    void revertingAFailedRedeployKeepsTheLiveReleaseAsItIs() throws IOException {
+        var site = host.site(DOMAIN);
+        host.deploy(site).assertSucceeded();
+        var before = Live.of(host, site);
+        var page = host.paths(site).release(before.release()).resolve("dist/index.html");
+        var built = Files.getLastModifiedTime(page);
+        var buildJs = site.template().resolve("build.js");
+        var original = Files.readString(buildJs);
+        edit(buildJs, "'use strict';", "'use strict';\nthrow new Error('broken on purpose');");
+        assertThat(host.apply(site).result().succeeded()).isFalse();
+        Files.writeString(buildJs, original);
+
+        var reverted = host.apply(site).assertSucceeded();
+
+        assertThat(reverted.ran(site)).as("%s", reverted).contains("build");
+        assertThat(reverted.events().lines()).anyMatch(line -> line.contains("not rebuilt in place"));
+        assertThat(Files.getLastModifiedTime(page)).isEqualTo(built);
+        assertThat(Live.of(host, site)).isEqualTo(before);
+    }
+
+    @Test
     void envChangeWhoseHealthCheckFailsLeavesTheOldReleaseRunningWithTheOldEnv() throws IOException {
         var site = host.site(DOMAIN, yaml -> withEnv(yaml, "hello"));
         prepend(site.template().resolve("server.js"),

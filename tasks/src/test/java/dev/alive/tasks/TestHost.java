@@ -52,7 +52,7 @@ final class TestHost implements AutoCloseable {
 
     /** The local profile (alive's own user, plain processes, Caddy) under {@code workDir/.alive}. */
     static TestHost local(Path workDir) {
-        return create(workDir, Host.Users.NONE, 5);
+        return create(workDir, Host.Users.NONE, 5, Map.of());
     }
 
     /**
@@ -82,11 +82,16 @@ final class TestHost implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return create(workDir, Host.Users.CREATE, 5);
+        return create(workDir, Host.Users.CREATE, 5, Map.of());
     }
 
-    static TestHost create(Path workDir, Host.Users users, int ports) {
-        var environment = new HashMap<String, String>();
+    /** The local profile, with {@code extra} in alive's environment (values for {@code ${NAME}}). */
+    static TestHost local(Path workDir, Map<String, String> extra) {
+        return create(workDir, Host.Users.NONE, 5, extra);
+    }
+
+    static TestHost create(Path workDir, Host.Users users, int ports, Map<String, String> extra) {
+        var environment = new HashMap<String, String>(extra);
         environment.put("PATH", System.getenv("PATH"));
         environment.put(HostProfiles.CADDY_ADMIN_VARIABLE, "127.0.0.1:" + Ports.free());
         var local = HostProfiles.local(workDir, environment);

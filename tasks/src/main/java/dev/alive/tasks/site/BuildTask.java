@@ -5,9 +5,14 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
+import dev.alive.engine.FileHashCache;
+import dev.alive.engine.fingerprint.TreeFingerprinter;
 import dev.alive.tasks.SiteSetup;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +20,8 @@ import java.util.Set;
 /**
  * Runs the build command in a new release, as the site user, with a clean environment. Its
  * outputs (e.g. dist/) are recorded by fingerprint, so a later edit of them is drift. Undo is the
- * release's: a build only ever runs in a release this run made (or one that is not live).
+ * release's: a build only ever runs in a release this run made (or one that is not live): a
+ * rerun in the live release whose outputs are as committed keeps them instead of rebuilding.
  */
 public final class BuildTask extends SiteTask {
 
@@ -46,13 +52,58 @@ public final class BuildTask extends SiteTask {
     @Override
     public Map<String, Output> run(TaskContext context) {
         var dir = Path.of(context.input("dir"));
+        if (isLive(dir) && outputsAsCommitted(context)) {
+            context.log("release " + context.input("release") + " is live and its build outputs are as built:"
+                    + " not rebuilt in place");
+            return outputs(dir);
+        }
         setup.system().commands().run(setup.specCommand(build().command(), dir, setup.appEnvironment(), runAs(context)),
                 context::log);
-        var outputs = new java.util.LinkedHashMap<String, Output>();
+        return outputs(dir);
+    }
+
+    private Map<String, Output> outputs(Path dir) {
+        var outputs = new LinkedHashMap<String, Output>();
         for (var output : build().outputs()) {
             outputs.put("output:" + output, Output.tree(dir.resolve(output)));
         }
         return outputs;
+    }
+
+    /**
+     * The release {@code current} points at. A rerun there (its last attempt failed or was undone,
+     * as after a rolled-back redeploy that is reverted) must not delete the outputs it serves.
+     */
+    private boolean isLive(Path dir) {
+        try {
+            var link = setup.paths().currentLink();
+            return Files.isSymbolicLink(link)
+                    && link.getParent().resolve(Files.readSymbolicLink(link)).normalize().equals(dir.normalize());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The committed outputs are these folders, unchanged (a drifted one is rebuilt). */
+    private boolean outputsAsCommitted(TaskContext context) {
+        var committed = context.committed();
+        if (committed.isEmpty()) {
+            return false;
+        }
+        var dir = Path.of(context.input("dir"));
+        for (var output : build().outputs()) {
+            var recorded = committed.get().outputs().get("output:" + output);
+            if (recorded == null || !recorded.isTree() || !recorded.tree().root().equals(dir.resolve(output))
+                    || !Files.isDirectory(dir.resolve(output))) {
+                return false;
+            }
+            var tree = recorded.tree();
+            var now = new TreeFingerprinter(FileHashCache.NONE).snapshot(tree.root(), tree.includes(), tree.excludes());
+            if (!now.fingerprint().equals(recorded.fingerprint())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

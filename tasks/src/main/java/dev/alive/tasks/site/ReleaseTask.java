@@ -21,7 +21,8 @@ import java.util.Set;
  * Copies the template's app into {@code releases/<id>/}: an immutable release whose id is the
  * fingerprint of everything it is built from (template files, build and start commands, app env,
  * installed dependencies), so a build never runs in the live release. node_modules, .git and the
- * build outputs are left out; node_modules links to the installed dependencies.
+ * build outputs are left out; node_modules links to the installed dependencies. The host's
+ * {@code keepReleases} newest releases are kept (see {@link ReleasePruning}).
  */
 public final class ReleaseTask extends SiteTask {
 
@@ -70,6 +71,7 @@ public final class ReleaseTask extends SiteTask {
         var outputs = Map.<String, Output>of("release", Output.value(id), "dir", Output.value(dir.toString()));
         if (Files.isDirectory(dir)) {
             context.log("release " + id + " is already there: reused");
+            prune(id, context);
             return outputs;
         }
         ensureSiteDirs(context);
@@ -88,7 +90,13 @@ public final class ReleaseTask extends SiteTask {
         FileTrees.chown(staging, uid(context), gid(context));
         Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         context.log("release " + id + " copied from " + setup.appDir());
+        prune(id, context);
         return outputs;
+    }
+
+    /** Old releases beyond the host's keepReleases go, never the new or the live one. */
+    private void prune(String id, TaskContext context) {
+        new ReleasePruning(setup.paths(), setup.host().keepReleases()).prune(id, context::log);
     }
 
     @Override

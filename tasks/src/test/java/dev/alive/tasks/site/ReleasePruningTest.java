@@ -1,0 +1,82 @@
+package dev.alive.tasks.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alive.tasks.SitePaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleasePruningTest {
+
+    @TempDir
+    Path dir;
+
+    private SitePaths paths;
+    private long clock = 1_700_000_000_000L;
+
+    @BeforeEach
+    void site() throws IOException {
+        var siteDir = dir.resolve("sites/hello.alive.test");
+        paths = new SitePaths(siteDir, siteDir.resolve("releases"), siteDir.resolve("deps"), siteDir.resolve("current"),
+                dir.resolve("env/hello.env"), dir.resolve("services"), dir.resolve("caddy/hello.caddy"));
+        Files.createDirectories(paths.releasesDir());
+        Files.createDirectories(paths.depsDir());
+    }
+
+    private void release(String id, String deps) throws IOException {
+        var release = Files.createDirectory(paths.release(id));
+        Files.createDirectories(paths.deps(deps).resolve("node_modules"));
+        Files.createSymbolicLink(release.resolve("node_modules"), release.relativize(paths.deps(deps).resolve("node_modules")));
+        Files.setLastModifiedTime(release, FileTime.fromMillis(clock += 1000));
+    }
+
+    private void live(String id) throws IOException {
+        Files.createSymbolicLink(paths.currentLink(), Path.of("releases", id));
+    }
+
+    @Test
+    void keepsTheNewestReleasesCountingTheNewAndTheLiveOneAndTheDependenciesTheyUse() throws IOException {
+        release("a", "deps-1");
+        release("b", "deps-1");
+        release("c", "deps-2");
+        release("d", "deps-3");
+        live("b");
+        release("e", "deps-4");
+        var log = new ArrayList<String>();
+
+        var removed = new ReleasePruning(paths, 3).prune("e", log::add);
+
+        assertThat(removed).containsExactly("a", "c");
+        assertThat(children(paths.releasesDir())).containsExactly("b", "d", "e");
+        assertThat(children(paths.depsDir())).containsExactly("deps-1", "deps-3", "deps-4");
+        assertThat(log).contains("removed old release a (keeping 3)",
+                "removed dependencies deps-2, which no kept release uses");
+    }
+
+    @Test
+    void neverRemovesTheNewOrTheLiveReleaseEvenWhenKeepingOne() throws IOException {
+        release("a", "deps-1");
+        release("b", "deps-2");
+        live("a");
+        release(".c.tmp", "deps-3");
+
+        var removed = new ReleasePruning(paths, 1).prune("b", line -> { });
+
+        assertThat(removed).isEmpty();
+        assertThat(children(paths.releasesDir())).containsExactly(".c.tmp", "a", "b");
+    }
+
+    private static List<String> children(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
