@@ -38,7 +38,10 @@ final class SqlAccounts implements Accounts {
                     .bind("passwordHash", passwordHash)
                     .execute());
         } catch (JdbiException e) {
-            throw db.dialect().isUniqueViolation(e) ? new IllegalStateException("user " + email + " already exists", e) : e;
+            // no cause: the driver's exception may quote the statement's values, the hash among them
+            throw db.dialect().isUniqueViolation(e)
+                    ? new IllegalStateException("user " + email + " already exists")
+                    : new IllegalStateException("cannot create user " + email + ": " + e.getClass().getSimpleName());
         }
         return user;
     }
