@@ -8,6 +8,8 @@ import dev.alive.specs.Site;
 import dev.alive.state.AliveDatabase;
 import dev.alive.tasks.site.AccountClaims;
 import dev.alive.tasks.site.AccountTask;
+import dev.alive.tasks.site.AsAppliedTask;
+import dev.alive.tasks.site.RollbackTask;
 import dev.alive.tasks.site.ActivateTask;
 import dev.alive.tasks.site.BuildTask;
 import dev.alive.tasks.site.DnsTask;
@@ -62,6 +64,21 @@ final class SiteCompiler {
         for (var site : sites) {
             tasks.addAll(tasksOf(site, password));
         }
+        return TaskGraph.of(tasks);
+    }
+
+    /**
+     * A rollback run of one site: its tasks as last applied (see {@link AsAppliedTask}) plus one
+     * {@code <domain>/rollback} task that makes {@code release} current again.
+     */
+    TaskGraph compileRollback(Site site, String release) {
+        var tasks = new ArrayList<Task>();
+        tasksOf(site, OwnerPassword.none()).forEach(task -> tasks.add(new AsAppliedTask(task)));
+        var ids = new HashSet<TaskId>();
+        tasks.forEach(task -> ids.add(task.id()));
+        var setup = new SiteSetup(site, host, SitePaths.of(site, host), system, environment);
+        tasks.add(new RollbackTask(taskId(site, "rollback"), ids, setup, release, taskId(site, "port"),
+                database.domains()));
         return TaskGraph.of(tasks);
     }
 

@@ -23,8 +23,6 @@ import java.util.Set;
  */
 public final class ActivateTask extends SiteTask {
 
-    private static final String NONE = "(none)";
-
     private final TaskId user;
     private final TaskId release;
     private final TaskId env;
@@ -83,7 +81,7 @@ public final class ActivateTask extends SiteTask {
         if (previous == null) {
             return;
         }
-        if (NONE.equals(previous)) {
+        if (NO_CURRENT.equals(previous)) {
             setup.services().stop(setup);
             setup.services().purge(setup);
             Files.deleteIfExists(setup.paths().currentLink());
@@ -99,12 +97,4 @@ public final class ActivateTask extends SiteTask {
         Files.deleteIfExists(setup.paths().currentLink());
     }
 
-    private String currentTarget() {
-        var link = setup.paths().currentLink();
-        try {
-            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).toString() : NONE;
-        } catch (IOException e) {
-            return NONE;
-        }
-    }
 }

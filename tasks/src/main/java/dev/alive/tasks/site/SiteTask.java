@@ -17,6 +17,7 @@ import java.util.Set;
 /** What every site task shares: its id, its dependencies, the site it belongs to. */
 abstract class SiteTask implements Task {
 
+    static final String NO_CURRENT = "(none)";
     private static final String INSTANCE = "instance";
     private static final String NOT_RUNNING = "(not running)";
     private static final String CREATED_SITE_DIR = "created-site-dir";
@@ -60,6 +61,16 @@ abstract class SiteTask implements Task {
         return setup.createsUsers()
                 ? Optional.of(new RunAs(Integer.parseInt(context.input("uid")), Integer.parseInt(context.input("gid"))))
                 : Optional.empty();
+    }
+
+    /** What {@code current} points at ("releases/<id>"), or {@link #NO_CURRENT}. */
+    String currentTarget() {
+        var link = setup.paths().currentLink();
+        try {
+            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).toString() : NO_CURRENT;
+        } catch (java.io.IOException e) {
+            return NO_CURRENT;
+        }
     }
 
     /** The site user as it exists now (undo may run in a later process, without this run's inputs). */

@@ -1,0 +1,50 @@
+package dev.alive.tasks.site;
+
+import dev.alive.engine.Input;
+import dev.alive.engine.Output;
+import dev.alive.engine.Task;
+import dev.alive.engine.TaskContext;
+import dev.alive.engine.TaskId;
+import dev.alive.engine.UndoContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A site task as last applied, for a rollback run: it must be up to date, or the run fails (the
+ * spec changed since the last apply); its own drift checks are ignored, so a broken live release
+ * can be rolled back; undo (of a dead earlier run) is the task's own.
+ */
+public record AsAppliedTask(Task task) implements Task {
+
+    @Override
+    public TaskId id() {
+        return task.id();
+    }
+
+    @Override
+    public Set<TaskId> dependsOn() {
+        return task.dependsOn();
+    }
+
+    @Override
+    public List<Input> inputs() {
+        return task.inputs();
+    }
+
+    @Override
+    public boolean outputsKnownAfterRun() {
+        return task.outputsKnownAfterRun();
+    }
+
+    @Override
+    public Map<String, Output> run(TaskContext context) {
+        throw new IllegalStateException("the spec or the site changed since the last apply, so this task would"
+                + " have to run; apply the spec (or restore it as it was) before rolling back");
+    }
+
+    @Override
+    public void undo(UndoContext context) throws Exception {
+        task.undo(context);
+    }
+}
