@@ -143,6 +143,16 @@ final class ReliabilityHost implements AutoCloseable {
         }
     }
 
+    /** Destroys the site (all but its owner's account), freeing its port; fails the test unless it succeeded. */
+    void destroy(Site site) {
+        try (var deployments = open("")) {
+            var result = (UnitResult.Finished) deployments.destroy(site, ApplyOptions.defaults(), new Events());
+            if (result.outcome() != RunOutcome.SUCCEEDED) {
+                throw new AssertionError("destroy of " + site.domain() + " failed: " + result.summary());
+            }
+        }
+    }
+
     Deployments open(String faults) {
         var env = new HashMap<>(environment);
         env.put(Deployments.FAULTS_VARIABLE, faults);
