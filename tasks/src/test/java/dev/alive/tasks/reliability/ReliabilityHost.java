@@ -6,7 +6,6 @@ import dev.alive.engine.RunOutcome;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UnitResult;
 import dev.alive.specs.Host;
-import dev.alive.specs.HostProfiles;
 import dev.alive.specs.Site;
 import dev.alive.specs.SpecLoader;
 import dev.alive.tasks.Deployments;
@@ -53,20 +52,32 @@ final class ReliabilityHost implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
+    /**
+     * A host profile file {@code workDir/host.yaml} (the local profile with its own ports, Caddy
+     * admin and listen addresses) so that the CLI, run as another process, sees the same host.
+     */
     static ReliabilityHost create(Path workDir, int ports) {
         var environment = new HashMap<String, String>();
         environment.put("PATH", System.getenv("PATH"));
-        environment.put(HostProfiles.CADDY_ADMIN_VARIABLE, "127.0.0.1:" + Loopback.freePort());
-        var local = HostProfiles.local(workDir, environment);
-        var proxy = local.proxy().withListenAddress("127.0.0.1:" + Loopback.freePort());
         int first = Loopback.freeRange(ports);
-        var host = new Host(local.name(), local.root(), local.state(), local.sites(), local.envDir(),
-                new Host.PortRange(first, first + ports - 1), local.serverIp(), local.wildcardDomain(),
-                Host.Users.NONE, local.services(), proxy, local.keepReleases());
+        var file = workDir.resolve("host.yaml");
+        try {
+            Files.createDirectories(workDir);
+            Files.writeString(file, "apiVersion: alive/v1\nkind: Host\nroot: ./.alive\nports: " + first + "-"
+                    + (first + ports - 1) + "\nproxy:\n  kind: caddy\n  admin: 127.0.0.1:" + Loopback.freePort()
+                    + "\n  listen: 127.0.0.1:" + Loopback.freePort() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var host = SpecLoader.withEnvironment(environment).loadHost(file);
         if (host.proxy().kind() != Host.Proxy.Kind.CADDY) {
             throw new IllegalStateException("caddy is not on the PATH: " + environment.get("PATH"));
         }
         return new ReliabilityHost(workDir, host, environment);
+    }
+
+    Path hostFile() {
+        return workDir.resolve("host.yaml");
     }
 
     Host host() {
