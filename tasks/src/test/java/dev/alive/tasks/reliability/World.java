@@ -94,6 +94,9 @@ record World(SortedMap<String, String> files, SortedMap<String, String> rows, So
 
     private static SortedMap<String, String> files(Path root) {
         var files = new TreeMap<String, String>();
+        if (!Files.exists(root)) {
+            return files;
+        }
         try (Stream<Path> paths = Files.walk(root)) {
             for (var path : (Iterable<Path>) paths::iterator) {
                 var relative = root.relativize(path).toString();
