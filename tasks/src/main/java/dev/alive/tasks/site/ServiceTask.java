@@ -52,7 +52,14 @@ public final class ServiceTask extends SiteTask {
     public void undo(UndoContext context) throws IOException {
         if (FileBackup.restore(context, file())) {
             setup.services().reload(setup);
-            restartIfRestartedSince(context);
+            if (Files.exists(file())) {
+                restartIfRestartedSince(context);
+            } else if (setup.services().instance(setup).isPresent()) {
+                // no definition any more (a first deploy whose activate could not be undone): stop
+                // the app rather than restart it from a definition that is gone
+                setup.services().stop(setup);
+                context.log("stopped the app: its service definition was removed");
+            }
         }
     }
 
