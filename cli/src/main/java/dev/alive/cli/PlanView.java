@@ -47,7 +47,7 @@ final class PlanView {
         var newSite = unit.tasks().stream().allMatch(PlannedTask::firstRun);
         out.println(style.bold(unit.unit()) + (newSite ? style.dim(" (new site)") : ""));
         unit.lockHolder().ifPresent(holder -> out.println("  ! locked by " + holder.describe()));
-        unit.unfinishedRuns().forEach(run -> out.println("  ! run " + run + " did not finish: apply undoes it first"));
+        unit.unfinishedRuns().forEach(run -> out.println("  ! run " + run + " left work undone (it died, or its rollback was incomplete): apply finishes that first"));
         var upToDate = 0;
         for (var task : unit.tasks()) {
             if (task.action() == Action.UP_TO_DATE) {

@@ -52,7 +52,7 @@ final class Planner {
                 .filter(id -> !graph.contains(id))
                 .forEach(id -> planned.add(new PlannedTask(id, PlannedTask.Action.REMOVED,
                         List.of("no longer in the graph: its recorded state is dropped, what it made stays"), false)));
-        var dead = store.unfinishedRuns(unit).stream().map(RunRecord::runId).filter(id -> !id.equals(liveRun)).toList();
+        var dead = Recovery.pendingRuns(store, unit).stream().map(RunRecord::runId).filter(id -> !id.equals(liveRun)).toList();
         return new UnitPlan(unit, planned, dead, holder);
     }
 

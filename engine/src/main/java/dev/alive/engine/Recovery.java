@@ -11,10 +11,15 @@ import java.util.List;
  * mid-run) are undone in reverse topological order with the current graph's tasks and the
  * journaled undo notes; then the run is finished as RECOVERED (or ROLLBACK_INCOMPLETE).
  * A dead destroy run is not undone (destroy cannot be); it is finished as ROLLBACK_INCOMPLETE.
+ *
+ * <p>A rollback left incomplete (an undo failed) is finished the same way before anything else:
+ * the undos that failed are tried again, and the run becomes RECOVERED when they succeed. Only
+ * runs since the unit's last successful run count: a success re-established the world.
  */
 final class Recovery {
 
     static final String DESTROY = "destroy";
+    private static final int INCOMPLETE_LOOKBACK = 20;
 
     private final StateStore store;
     private final UndoWalk undoWalk;
@@ -30,7 +35,7 @@ final class Recovery {
 
     List<RecoveredRun> recover(String unit, TaskGraph graph, RunListener listener) {
         var recovered = new ArrayList<RecoveredRun>();
-        for (var dead : store.unfinishedRuns(unit)) {
+        for (var dead : pendingRuns(store, unit)) {
             listener.recoveryStarted(unit, dead.runId());
             var result = DESTROY.equals(dead.kind()) ? closeDestroy(dead) : undo(dead, graph, listener);
             store.finishRun(dead.runId(), result.outcome(), result.summary());
@@ -41,6 +46,22 @@ final class Recovery {
             recovered.add(result);
         }
         return recovered;
+    }
+
+    /** Runs whose undo a next run owes: dead ones, then incomplete rollbacks since the last success, oldest first. */
+    static List<RunRecord> pendingRuns(StateStore store, String unit) {
+        var pending = new ArrayList<>(store.unfinishedRuns(unit));
+        var incomplete = new ArrayList<RunRecord>();
+        for (var run : store.runs(unit, INCOMPLETE_LOOKBACK)) {
+            if (run.outcome() == RunOutcome.SUCCEEDED) {
+                break;
+            }
+            if (run.outcome() == RunOutcome.ROLLBACK_INCOMPLETE && !DESTROY.equals(run.kind())) {
+                incomplete.add(0, run);
+            }
+        }
+        pending.addAll(incomplete);
+        return pending;
     }
 
     private RecoveredRun undo(RunRecord dead, TaskGraph graph, RunListener listener) {
@@ -54,8 +75,10 @@ final class Recovery {
         }
         var report = undoWalk.undo(Journal.continuing(store, dead.runId(), clock), pending, graph, listener);
         var outcome = report.complete() ? RunOutcome.RECOVERED : RunOutcome.ROLLBACK_INCOMPLETE;
-        return new RecoveredRun(dead.runId(), outcome, report,
-                "the run's process died; recovered by a later run: " + report.describe());
+        var what = dead.outcome() == RunOutcome.ROLLBACK_INCOMPLETE
+                ? "its rollback was incomplete; finished by a later run: "
+                : "the run's process died; recovered by a later run: ";
+        return new RecoveredRun(dead.runId(), outcome, report, what + report.describe());
     }
 
     private RecoveredRun closeDestroy(RunRecord dead) {

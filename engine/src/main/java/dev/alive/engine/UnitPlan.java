@@ -8,7 +8,8 @@ import java.util.Optional;
  * The plan of one unit.
  *
  * @param tasks the unit's tasks in topological order, then the removed ones
- * @param unfinishedRuns ids of earlier runs that died; apply undoes what they did first
+ * @param unfinishedRuns ids of earlier runs that died or whose rollback was incomplete; apply undoes
+ *     what they left first
  * @param lockHolder who holds the unit's lock now, if anyone (apply would wait or be refused)
  */
 public record UnitPlan(String unit, List<PlannedTask> tasks, List<String> unfinishedRuns, Optional<LockOwner> lockHolder) {

@@ -184,6 +184,31 @@ class ExecutorTest {
     }
 
     @Test
+    void theNextRunFinishesAnIncompleteRollbackBeforeAnythingElse() {
+        h.fakes.unit("a").task("x").task("y", dependsOn("x")).task("z", dependsOn("y"));
+        h.fakes.task("a/y").failingUndo(true);
+        h.fakes.task("a/z").failing(true);
+        var first = (UnitResult.Finished) h.applyAll(ApplyOptions.defaults()).units().get(0);
+        assertThat(first.outcome()).isEqualTo(RunOutcome.ROLLBACK_INCOMPLETE);
+        assertThat(h.engine.plan(h.fakes.graph()).units().get(0).unfinishedRuns()).containsExactly(first.runId());
+
+        h.fakes.task("a/y").failingUndo(false);
+        h.fakes.task("a/z").failing(false);
+        h.fakes.clearLog();
+        var next = (UnitResult.Finished) h.applyAll(ApplyOptions.defaults()).units().get(0);
+
+        assertThat(next.recovered()).singleElement().satisfies(run -> {
+            assertThat(run.runId()).isEqualTo(first.runId());
+            assertThat(run.outcome()).isEqualTo(RunOutcome.RECOVERED);
+        });
+        assertThat(h.fakes.logOf("undo")).containsExactly("a/y");
+        assertThat(h.fakes.log().indexOf("undo a/y")).isLessThan(h.fakes.log().indexOf("run a/x"));
+        assertThat(next.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(h.store.run(first.runId()).orElseThrow().outcome()).isEqualTo(RunOutcome.RECOVERED);
+        assertThat(h.engine.plan(h.fakes.graph()).units().get(0).unfinishedRuns()).isEmpty();
+    }
+
+    @Test
     void undoGetsTheNotesItsRunRecorded() {
         h.fakes.unit("a").task("x").task("y", dependsOn("x"));
         h.fakes.task("a/x").notes(Map.of("file", "/etc/site.env (absent)"));

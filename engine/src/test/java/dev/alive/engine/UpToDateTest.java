@@ -167,7 +167,7 @@ class UpToDateTest {
     }
 
     @Test
-    void aTaskWhoseUndoFailedRunsAgain() {
+    void aTaskWhoseUndoFailedIsUndoneByTheNextRunThenRunsAgain() {
         h.apply();
         h.fakes.task("a/x").failingUndo(true);
         h.fakes.task("a/y").failing(true);
@@ -177,7 +177,8 @@ class UpToDateTest {
 
         h.apply();
 
-        assertThat(h.listener.reasons.get(id("a/x"))).containsExactly("last attempt could not be undone");
+        assertThat(h.fakes.logOf("undo")).contains("a/x");
+        assertThat(h.listener.reasons.get(id("a/x"))).containsExactly("last attempt was undone");
         assertThat(h.listener.reasons.get(id("a/y"))).containsExactly("last attempt failed");
     }
 

@@ -83,7 +83,12 @@ public final class Deployments implements AutoCloseable {
         return engine.plan(graph(sites, password));
     }
 
+    /**
+     * Applies the sites. First checks that the programs the run needs are installed, so a missing
+     * {@code node} or {@code caddy} is one clear error before anything changes.
+     */
     public ApplyResult apply(List<Site> sites, OwnerPassword password, ApplyOptions options, RunListener listener) {
+        Preflight.of(environment).check(sites, host);
         return engine.apply(graph(sites, password), options, listener);
     }
 

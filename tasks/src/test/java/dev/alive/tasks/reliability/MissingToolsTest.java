@@ -1,6 +1,7 @@
 package dev.alive.tasks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import dev.alive.engine.ApplyOptions;
+import dev.alive.tasks.Deployments;
+import dev.alive.tasks.HostSystem;
+import dev.alive.tasks.OwnerPassword;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,30 +41,25 @@ class MissingToolsTest {
     }
 
     @Test
-    void pathWithoutNodeIsRefusedWithAClearMessage() throws IOException {
+    void pathWithoutNodeIsRefusedBeforeAnythingChanges() throws IOException {
         var bin = Files.createDirectories(dir.resolve("bin-without-node"));
         link(bin, "caddy", "/usr/bin/caddy");
         link(bin, "npm", "/usr/bin/npm");
         var site = host.site("nonode.alive.test");
+        var before = host.world(holder, site);
+        var env = new java.util.HashMap<>(host.environment());
+        env.put("PATH", bin.toString());
 
-        var result = HostileInputTest.refusedWithoutATrace(host, holder, site, Map.of("PATH", bin.toString()));
-
-        assertThat(result.failure().orElseThrow().message()).containsIgnoringCase("node");
+        try (var deployments = Deployments.open(host.host(), env, HostSystem.real(host.host(), env))) {
+            assertThatThrownBy(() -> deployments.apply(List.of(site), OwnerPassword.of(ReliabilityHost.PASSWORD),
+                    ApplyOptions.defaults(), new ReliabilityHost.Events()))
+                    .hasMessageContaining("node (the start command of nonode.alive.test) is not on PATH " + bin);
+        }
+        assertThat(before.differences(host.world(holder, site), true)).isEmpty();
     }
 
-    @org.junit.jupiter.api.Disabled("alive finds caddy outside the given PATH (the system PATH fallback), so a deploy"
-            + " with caddy off PATH succeeds here; an uninstalled caddy cannot be simulated on this machine")
-    @Test
-    void pathWithoutCaddyIsRefusedWithAClearMessage() throws IOException {
-        var bin = Files.createDirectories(dir.resolve("bin-without-caddy"));
-        link(bin, "node", "/usr/bin/node");
-        link(bin, "npm", "/usr/bin/npm");
-        var site = host.site("nocaddy.alive.test");
-
-        var result = HostileInputTest.refusedWithoutATrace(host, holder, site, Map.of("PATH", bin.toString() + ":/bin"));
-
-        assertThat(result.failure().orElseThrow().message()).containsIgnoringCase("caddy");
-    }
+    // a missing caddy cannot be simulated here (it is one of alive's own tools, looked up in the
+    // system PATH, and installed on this machine): PreflightTest covers it with an injected path
 
     private static void link(Path bin, String name, String target) throws IOException {
         if (!Files.exists(bin.resolve(name))) {
