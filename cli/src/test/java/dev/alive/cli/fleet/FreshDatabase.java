@@ -56,6 +56,15 @@ final class FreshDatabase implements AutoCloseable {
         }
     }
 
+    /** Runs a statement (to play a part the test cannot play for real, such as another host). */
+    void execute(String sql) {
+        try (Connection connection = connect(name); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     long count(String sql) {
         return ((Number) rows(sql).get(0).values().iterator().next()).longValue();
     }

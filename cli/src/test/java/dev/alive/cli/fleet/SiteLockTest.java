@@ -88,6 +88,28 @@ class SiteLockTest {
         }
     }
 
+    @Test
+    void deadHolderOnAnotherHostIsWaitedForUntilItsHeartbeatIsStaleThenRecovered() {
+        var alive = Alive.in(dir);
+        var doomed = alive.with(Fleet.HEALTH_DELAY_VARIABLE, "600000").start("apply", spec.toString(), "--host", host.toString());
+        var deadRun = runIdOf(doomed.awaitOutput("~ " + DOMAIN + "/health", Duration.ofMinutes(2)));
+        doomed.killHard();
+        // as if the run had died on another machine: its pid cannot be checked from here
+        database.execute("update alive.locks set host = 'elsewhere.fleet.test'");
+
+        var refused = alive.run("apply", spec.toString(), "--host", host.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
+        assertThat(refused.out() + refused.err()).contains(deadRun, "on elsewhere.fleet.test");
+
+        database.execute("update alive.locks set heartbeat = now() - interval '3 minutes'");
+        var next = alive.run("apply", spec.toString(), "--host", host.toString());
+
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(database.rows("select outcome from alive.runs where run_id = '" + deadRun + "'"))
+                .containsExactly(java.util.Map.of("outcome", "RECOVERED"));
+        assertThat(SiteProcesses.under(fleet.root("lockhost"))).as("the dead run's app was stopped").hasSize(1);
+    }
+
     private static String runIdOf(String output) {
         var matcher = RUN_ID.matcher(output);
         assertThat(matcher.find()).as("run id in:\n%s", output).isTrue();
