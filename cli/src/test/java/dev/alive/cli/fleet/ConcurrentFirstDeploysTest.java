@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,32 @@ class ConcurrentFirstDeploysTest {
         assertThat(database.count("select count(*) from alive.runs where outcome <> 'SUCCEEDED'")).isZero();
         assertThat(database.count("select count(*) from alive.locks")).isZero();
         everySiteAnswersOnItsPort(domains);
+    }
+
+    @Test
+    @Disabled("needs AccountTask.run on Accounts.ensureUser/ensureOwnedOrg (state has them): today all but one"
+            + " of the runs fail with 'user ... already exists'; see the fleet report")
+    void oneNewOwnersSitesDeployedAtOnceShareOneUserAndOneOrg() {
+        database = FreshDatabase.create();
+        var fleet = new Fleet(dir);
+        var host = fleet.host("fleet", database.url(), FIRST_PORT, LAST_PORT);
+        var alive = Alive.in(dir);
+        var runs = new ArrayList<Running>();
+        for (int i = 1; i <= 6; i++) {
+            runs.add(alive.start("apply", fleet.site("shop" + i + ".fleet.test", "owner@fleet.test").toString(),
+                    "--host", host.toString()));
+        }
+
+        var failed = runs.stream().map(run -> run.await(Duration.ofMinutes(3))).filter(outcome -> outcome.exitCode() != 0)
+                .toList();
+
+        assertThat(failed).as("failed runs:\n%s", failed.stream().map(Object::toString)
+                .collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(database.count("select count(*) from iam.users")).isOne();
+        assertThat(database.count("select count(*) from iam.orgs")).isOne();
+        assertThat(database.count("select count(*) from iam.org_memberships where role = 'owner'")).isOne();
+        assertThat(database.count("select count(distinct org_id) from app.domains where org_id is not null")).isOne();
+        assertThat(database.count("select count(*) from app.domains")).isEqualTo(6);
     }
 
     private static void everySiteAnswersOnItsPort(List<Map<String, Object>> domains) throws Exception {
