@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * State store locations: {@code sqlite:/abs/path.db} or {@code postgresql://user:password@host:port/db}.
+ * State store locations: {@code sqlite:/abs/path.db} or {@code postgresql://user:password@host:port/db};
+ * {@code postgresql://} (or {@code postgresql:}) alone takes every part from libpq's PG* variables.
  * {@link #redact} is the only form of a state URL that may ever be printed or logged.
  */
 public final class StateUrls {
@@ -76,6 +77,9 @@ public final class StateUrls {
             if (value.startsWith(alias)) {
                 value = POSTGRESQL + value.substring(alias.length());
             }
+        }
+        if (value.equals("postgresql:") || value.equals("postgres:") || value.equals(POSTGRESQL)) {
+            return Result.ok(value.equals(POSTGRESQL) ? POSTGRESQL : "postgresql:"); // all from PGHOST, PGUSER, ...
         }
         if (value.startsWith(POSTGRESQL)) {
             return postgresql(value, shown);

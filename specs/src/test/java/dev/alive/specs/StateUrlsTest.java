@@ -29,6 +29,10 @@ class StateUrlsTest {
         "postgres://u:p@h:5432/db            | postgresql://u:p@h:5432/db",
         "jdbc:postgresql://h/db              | postgresql://h/db",
         "postgresql://u:p@[::1]:5432/db      | postgresql://u:p@[::1]:5432/db",
+        "postgresql://                       | postgresql://",
+        "postgres://                         | postgresql://",
+        "postgresql:                         | postgresql:",
+        "postgres:                           | postgresql:",
     })
     void putsAcceptedStatesInCanonicalForm(String written, String canonical) {
         assertThat(StateUrls.canonical(written, Path.of("/r")).value()).contains(canonical);

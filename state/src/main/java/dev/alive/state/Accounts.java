@@ -19,9 +19,26 @@ public interface Accounts {
     record Org(UUID orgId, String name) {
     }
 
+    /** A value this call found or made, and whether it made it (false: it was there, or a concurrent caller made it). */
+    record Ensured<T>(T value, boolean created) {
+    }
+
     Optional<User> findUser(String email);
 
     User createUser(String email, String passwordHash);
+
+    /**
+     * The user with this email (in any case), created with {@code newPasswordHash} when there is none.
+     * Concurrent callers for one email, in any process, are serialised: one creates, the others get
+     * its user (whose hash is then not {@code newPasswordHash}: check the password against it).
+     */
+    Ensured<User> ensureUser(String email, String newPasswordHash);
+
+    /**
+     * The org named {@code name} that {@code userId} owns, created with its owner membership when
+     * there is none. Concurrent callers for one user and name are serialised: they share one org.
+     */
+    Ensured<Org> ensureOwnedOrg(UUID userId, String name);
 
     /** The org named {@code name} in which {@code userId} is an owner, if any. */
     Optional<Org> findOwnedOrg(UUID userId, String name);

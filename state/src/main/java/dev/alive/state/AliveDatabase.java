@@ -26,7 +26,7 @@ public final class AliveDatabase implements AutoCloseable {
         this.pool = new ConnectionPool(connector);
         var db = new JdbiDatabase(pool, dialect, connector.location());
         try {
-            Migrations.bringUpToDate(db, connector);
+            Migrations.bringUpToDate(db, connector, pool::closeIdle);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -48,10 +48,16 @@ public final class AliveDatabase implements AutoCloseable {
     }
 
     public static AliveDatabase open(DatabaseUrl url) {
+        return open(url, PostgresConnector.BUSY_SERVER_PATIENCE);
+    }
+
+    /** @param busyServerPatience how long a PostgreSQL server without a free connection slot is waited for */
+    static AliveDatabase open(DatabaseUrl url, java.time.Duration busyServerPatience) {
         if (url instanceof DatabaseUrl.Sqlite sqlite) {
             return new AliveDatabase(url, new SqliteConnector(sqlite), Dialect.SQLITE);
         }
-        return new AliveDatabase(url, new PostgresConnector((DatabaseUrl.Postgres) url), Dialect.POSTGRESQL);
+        return new AliveDatabase(url, new PostgresConnector((DatabaseUrl.Postgres) url, busyServerPatience),
+                Dialect.POSTGRESQL);
     }
 
     public StateStore stateStore() {

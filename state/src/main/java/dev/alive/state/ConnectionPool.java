@@ -64,6 +64,11 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
             closed = true;
             notifyAll();
         }
+        closeIdle();
+    }
+
+    /** Closes the connections not in use (before a long wait, so as not to hold the server's slots). */
+    void closeIdle() {
         while (true) {
             Idle next;
             synchronized (this) {

@@ -19,10 +19,16 @@ final class Migrations {
     private Migrations() {
     }
 
-    static void bringUpToDate(JdbiDatabase database, Connector connector) {
+    /**
+     * @param beforeWaiting run before waiting for the migration lock: releases the pool's idle
+     *     connections, so that processes queueing for the lock hold one connection each, not two,
+     *     and leave the server's slots to the one that migrates
+     */
+    static void bringUpToDate(JdbiDatabase database, Connector connector, Runnable beforeWaiting) {
         if (isCurrent(database)) {
             return;
         }
+        beforeWaiting.run();
         var lock = connector.migrationLock();
         try {
             if (!isCurrent(database)) {
@@ -61,8 +67,17 @@ final class Migrations {
             flyway.migrate();
         } catch (FlywayException e) {
             throw new IllegalStateException("migrating the state store at " + connector.location() + " failed: "
-                    + e.getMessage(), e);
+                    + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** Flyway's messages go on with SQL state, error code and a rule of dashes: one line is enough here. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        var line = message.strip().lines().findFirst().orElse("");
+        return line.isEmpty() ? "unknown error" : line;
     }
 
     /** Flyway talks on the console by default (banner, database URL); alive reports failures itself. */

@@ -7,13 +7,22 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link Accounts} on each database; every test uses addresses and org names of its own. */
 abstract class AccountsContract {
+    /** Races are repeated: one round may happen not to overlap. */
+    private static final int ROUNDS = 15;
     private static final String HASH = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW";
 
     protected abstract AliveDatabase open();
@@ -125,6 +134,64 @@ abstract class AccountsContract {
         assertThat(accounts.findUser(email("owner"))).isEmpty();
         var again = accounts.createUser(email("owner"), HASH);
         assertThat(accounts.findOwnedOrg(again.userId(), "acme " + tag)).isEmpty();
+    }
+
+    @Test
+    void ensureUserCreatesOnceThenReturnsTheUserThatIsThere() {
+        var first = accounts.ensureUser(email("owner"), HASH);
+        var second = accounts.ensureUser(email("OWNER").toUpperCase(), HASH.replace('R', 'S'));
+
+        assertThat(first.created()).isTrue();
+        assertThat(second.created()).isFalse();
+        assertThat(second.value()).isEqualTo(first.value());
+        assertThat(second.value().passwordHash()).isEqualTo(HASH);
+    }
+
+    @Test
+    void concurrentEnsureUserCallsMakeOneUser() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            var email = email("racer" + round);
+            var results = concurrently(8, () -> accounts.ensureUser(email, HASH));
+
+            assertThat(results).filteredOn(Accounts.Ensured::created).hasSize(1);
+            assertThat(results.stream().map(r -> r.value().userId()).distinct()).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentEnsureOwnedOrgCallsMakeOneOrgWithOneOwnerMembership() throws Exception {
+        var user = accounts.createUser(email("owner"), HASH);
+        for (int round = 0; round < ROUNDS; round++) {
+            var name = "acme " + tag + " " + round;
+            var results = concurrently(8, () -> accounts.ensureOwnedOrg(user.userId(), name));
+
+            assertThat(results).filteredOn(Accounts.Ensured::created).hasSize(1);
+            assertThat(results.stream().map(r -> r.value().orgId()).distinct()).hasSize(1);
+            assertThat(accounts.findOwnedOrg(user.userId(), name)).contains(results.get(0).value());
+        }
+        assertThat(accounts.ensureOwnedOrg(user.userId(), "acme " + tag + " 0").created()).isFalse();
+    }
+
+    private static <T> List<T> concurrently(int threads, Callable<T> call) throws Exception {
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            var start = new CountDownLatch(1);
+            var futures = new ArrayList<Future<T>>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            var results = new ArrayList<T>();
+            for (var future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String email(String who) {
