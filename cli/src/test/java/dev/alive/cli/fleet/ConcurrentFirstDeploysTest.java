@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,8 +77,6 @@ class ConcurrentFirstDeploysTest {
     }
 
     @Test
-    @Disabled("needs AccountTask.run on Accounts.ensureUser/ensureOwnedOrg (state has them): today all but one"
-            + " of the runs fail with 'user ... already exists'; see the fleet report")
     void oneNewOwnersSitesDeployedAtOnceShareOneUserAndOneOrg() {
         database = FreshDatabase.create();
         var fleet = new Fleet(dir);

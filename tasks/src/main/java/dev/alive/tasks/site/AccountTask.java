@@ -75,14 +75,10 @@ public final class AccountTask implements Task {
             } else if (existing.isEmpty()) {
                 checkPassword(user); // made meanwhile by another site's run
             }
-            var owned = accounts.findOwnedOrg(user.userId(), org);
-            UUID orgId;
-            if (owned.isPresent()) {
-                orgId = owned.get().orgId();
-            } else {
-                orgId = accounts.createOrg(org).orgId();
+            var owned = accounts.ensureOwnedOrg(user.userId(), org);
+            var orgId = owned.value().orgId();
+            if (owned.created()) {
                 context.recordUndo("created-org", orgId.toString());
-                accounts.addMembership(orgId, user.userId(), "owner");
                 context.log("created org \"" + org + "\" owned by " + email);
             }
             claims.claim(email, id);
@@ -96,27 +92,29 @@ public final class AccountTask implements Task {
         }
     }
 
-    /** The state store's own error would show the bound hash: it is replaced by one without it. */
+    /**
+     * Creates the owner, or finds the one another process made meanwhile (find-or-create in one
+     * transaction in the state store); the state store's own error is replaced by one without the hash.
+     */
     private Accounts.User createUser(TaskContext context) {
         if (!password.isGiven()) {
             throw new AccountException("owner " + email + " does not exist yet and needs a password:"
                     + " set ALIVE_OWNER_PASSWORD or pass --password-stdin");
         }
-        Accounts.User user;
+        Accounts.Ensured<Accounts.User> ensured;
         try {
-            user = accounts.createUser(email, passwords.hash(password.reveal()));
+            ensured = accounts.ensureUser(email, passwords.hash(password.reveal()));
         } catch (RuntimeException e) {
-            var raced = accounts.findUser(email);
-            if (raced.isPresent()) {
-                checkPassword(raced.get()); // another process made the owner meanwhile
-                return raced.get();
-            }
             throw new AccountException("cannot create user " + email + " in the state store ("
                     + e.getClass().getSimpleName() + ")");
         }
-        context.recordUndo("created-user", user.userId().toString());
+        if (!ensured.created()) {
+            checkPassword(ensured.value()); // another process made the owner meanwhile
+            return ensured.value();
+        }
+        context.recordUndo("created-user", ensured.value().userId().toString());
         context.log("created user " + email);
-        return user;
+        return ensured.value();
     }
 
     @Override

@@ -134,8 +134,18 @@ class AccountTaskTest {
         }
 
         @Override
+        public Ensured<User> ensureUser(String email, String newPasswordHash) {
+            throw new IllegalStateException("insert failed [arguments: {passwordHash:" + newPasswordHash + "}]");
+        }
+
+        @Override
         public Optional<Org> findOwnedOrg(UUID userId, String name) {
             return real.findOwnedOrg(userId, name);
+        }
+
+        @Override
+        public Ensured<Org> ensureOwnedOrg(UUID userId, String name) {
+            return real.ensureOwnedOrg(userId, name);
         }
 
         @Override
