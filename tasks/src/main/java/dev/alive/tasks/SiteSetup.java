@@ -29,15 +29,15 @@ public record SiteSetup(Site site, Host host, SitePaths paths, HostSystem system
         return site.template().resolve(site.app().root()).normalize();
     }
 
-    /** Creates the site's folders (0750, owned by the site user) when missing. */
+    /** Creates the site's folders when missing, and makes them 0750 and owned by the site user. */
     public void ensureSiteDirs(int uid, int gid) {
         for (var dir : List.of(paths.siteDir(), paths.releasesDir(), paths.depsDir())) {
             try {
-                if (!Files.isDirectory(dir)) {
-                    Files.createDirectories(dir);
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
-                    FileOps.chown(dir, uid, gid);
-                }
+                // modes and owner set every time: a folder made by someone else (an npm left running
+                // by a killed alive recreating its HOME, say) converges to what alive makes
+                Files.createDirectories(dir);
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+                FileOps.chown(dir, uid, gid);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
             }
