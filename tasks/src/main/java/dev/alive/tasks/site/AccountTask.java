@@ -2,7 +2,6 @@ package dev.alive.tasks.site;
 
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
-import dev.alive.engine.Task;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
@@ -20,10 +19,8 @@ import java.util.UUID;
  * verify. The password is never an input, an output or an undo note. Sites of one owner share
  * the account (see {@link AccountClaims}).
  */
-public final class AccountTask implements Task {
+public final class AccountTask extends IdentifiedTask {
 
-    private final TaskId id;
-    private final Set<TaskId> dependsOn;
     private final String email;
     private final String org;
     private final OwnerPassword password;
@@ -33,23 +30,12 @@ public final class AccountTask implements Task {
 
     public AccountTask(TaskId id, Set<TaskId> dependsOn, String email, String org, OwnerPassword password,
                        Accounts accounts, AccountClaims claims) {
-        this.id = id;
-        this.dependsOn = Set.copyOf(dependsOn);
+        super(id, dependsOn);
         this.email = email;
         this.org = org;
         this.password = password;
         this.accounts = accounts;
         this.claims = claims;
-    }
-
-    @Override
-    public TaskId id() {
-        return id;
-    }
-
-    @Override
-    public Set<TaskId> dependsOn() {
-        return dependsOn;
     }
 
     @Override
@@ -81,7 +67,7 @@ public final class AccountTask implements Task {
                 context.recordUndo("created-org", orgId.toString());
                 context.log("created org \"" + org + "\" owned by " + email);
             }
-            claims.claim(email, id);
+            claims.claim(email, id());
             return Map.of("userId", Output.value(user.userId().toString()), "orgId", Output.value(orgId.toString()));
         });
     }
@@ -120,12 +106,12 @@ public final class AccountTask implements Task {
     @Override
     public void undo(UndoContext context) {
         claims.exclusively(email, () -> {
-            claims.release(email, id);
+            claims.release(email, id());
             var notes = context.notes();
             if (!notes.containsKey("created-user") && !notes.containsKey("created-org")) {
                 return null;
             }
-            if (claims.claimedByOthers(email, id)) {
+            if (claims.claimedByOthers(email, id())) {
                 context.log("kept the account of " + email + ": other sites of this apply use it");
                 return null;
             }

@@ -2,7 +2,6 @@ package dev.alive.tasks.site;
 
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
-import dev.alive.engine.Task;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
@@ -18,10 +17,8 @@ import java.util.Set;
  * Reserves the domain's row and a port in the state store, in one transaction: the one source of
  * truth for ports. A domain keeps its port across redeploys.
  */
-public final class PortTask implements Task {
+public final class PortTask extends IdentifiedTask {
 
-    private final TaskId id;
-    private final Set<TaskId> dependsOn;
     private final String domain;
     private final String hostName;
     private final Host.PortRange range;
@@ -30,23 +27,12 @@ public final class PortTask implements Task {
 
     public PortTask(TaskId id, Set<TaskId> dependsOn, String domain, String hostName, Host.PortRange range,
                     Site.Port requested, Domains domains) {
-        this.id = id;
-        this.dependsOn = Set.copyOf(dependsOn);
+        super(id, dependsOn);
         this.domain = domain;
         this.hostName = hostName;
         this.range = range;
         this.requested = requested;
         this.domains = domains;
-    }
-
-    @Override
-    public TaskId id() {
-        return id;
-    }
-
-    @Override
-    public Set<TaskId> dependsOn() {
-        return dependsOn;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.alive.tasks.site;
 
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
-import dev.alive.engine.Task;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
@@ -14,10 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Makes the domain's row active with its port, org and current release. */
-public final class RegisterTask implements Task {
+public final class RegisterTask extends IdentifiedTask {
 
-    private final TaskId id;
-    private final Set<TaskId> dependsOn;
     private final String domain;
     private final TaskId account;
     private final TaskId port;
@@ -26,23 +23,12 @@ public final class RegisterTask implements Task {
 
     public RegisterTask(TaskId id, Set<TaskId> dependsOn, String domain, TaskId account, TaskId port,
                         TaskId activate, Domains domains) {
-        this.id = id;
-        this.dependsOn = Set.copyOf(dependsOn);
+        super(id, dependsOn);
         this.domain = domain;
         this.account = account;
         this.port = port;
         this.activate = activate;
         this.domains = domains;
-    }
-
-    @Override
-    public TaskId id() {
-        return id;
-    }
-
-    @Override
-    public Set<TaskId> dependsOn() {
-        return dependsOn;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.alive.tasks.site;
 
 import dev.alive.engine.Input;
-import dev.alive.engine.Task;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
@@ -15,31 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What every site task shares: its id, its dependencies, the site it belongs to. */
-abstract class SiteTask implements Task {
+abstract class SiteTask extends IdentifiedTask {
 
     static final String NO_CURRENT = "(none)";
     private static final String INSTANCE = "instance";
     private static final String NOT_RUNNING = "(not running)";
     private static final String CREATED_SITE_DIR = "created-site-dir";
 
-    private final TaskId id;
-    private final Set<TaskId> dependsOn;
     protected final SiteSetup setup;
 
     SiteTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup) {
-        this.id = id;
-        this.dependsOn = Set.copyOf(dependsOn);
+        super(id, dependsOn);
         this.setup = setup;
-    }
-
-    @Override
-    public final TaskId id() {
-        return id;
-    }
-
-    @Override
-    public final Set<TaskId> dependsOn() {
-        return dependsOn;
     }
 
     /**
