@@ -11,9 +11,11 @@ import org.sqlite.util.OSInfo;
 
 /**
  * sqlite-jdbc unpacks (and checksums) its native library into the temp directory at every start,
- * about a tenth of a second of a no-op {@code alive} run. alive keeps one unpacked copy per
- * sqlite-jdbc version in the user's cache directory and points sqlite-jdbc at it. Anything odd
- * (another OS layout, an unwritable home) leaves sqlite-jdbc to do as it always does.
+ * about a tenth of a second of a no-op {@code alive} run, and finds its folder in the jar by asking
+ * the OS (it runs {@code uname -o} and lists {@code /proc/self/map_files}). alive keeps one unpacked
+ * copy per sqlite-jdbc version, OS name and architecture in the user's cache directory and points
+ * sqlite-jdbc at it, so a start after the first touches neither. Anything odd (another OS layout,
+ * an unwritable home, a copy that does not load) leaves sqlite-jdbc to do as it always does.
  */
 final class SqliteNativeLibrary {
     private static boolean configured;
@@ -31,21 +33,31 @@ final class SqliteNativeLibrary {
             cacheDirectory().flatMap(SqliteNativeLibrary::unpackInto).ifPresent(library -> {
                 System.setProperty("org.sqlite.lib.path", library.getParent().toString());
                 System.setProperty("org.sqlite.lib.name", library.getFileName().toString());
+                if (System.getProperty("org.sqlite.tmpdir") == null) {
+                    // where sqlite-jdbc looks for stale copies at every start (a small private folder
+                    // rather than all of /tmp), and unpacks its own copy should ours not load
+                    System.setProperty("org.sqlite.tmpdir", library.getParent().toString());
+                }
             });
         } catch (RuntimeException | LinkageError e) {
             // sqlite-jdbc unpacks it itself
         }
     }
 
-    /** The library for this OS and architecture, unpacked below {@code cache} unless already there. */
+    /**
+     * The library for this OS and architecture, unpacked below {@code cache} unless already there.
+     * The folder is named from Java's own properties; only the first unpacking asks sqlite-jdbc's
+     * {@code OSInfo} which of its libraries fits.
+     */
     static Optional<Path> unpackInto(Path cache) {
-        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
         String name = System.mapLibraryName("sqlitejdbc");
-        Path dir = cache.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + folder.replace('/', '-'));
+        Path dir = cache.resolve(folderName(SQLiteJDBCLoader.getVersion(), System.getProperty("os.name"),
+                System.getProperty("os.arch")));
         Path library = dir.resolve(name);
         if (Files.isRegularFile(library)) {
             return Optional.of(library);
         }
+        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
         try (var in = SQLiteJDBCLoader.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
             if (in == null) {
                 return Optional.empty();
@@ -62,6 +74,11 @@ final class SqliteNativeLibrary {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code sqlite-jdbc-<version>-<os>-<arch>}, with anything but letters, digits, '.' and '_' as '-'. */
+    static String folderName(String version, String osName, String arch) {
+        return ("sqlite-jdbc-" + version + "-" + osName + "-" + arch).replaceAll("[^A-Za-z0-9._]", "-");
     }
 
     private static Optional<Path> cacheDirectory() {
