@@ -34,9 +34,24 @@ public record TaskId(String unit, String name) implements Comparable<TaskId> {
         return new TaskId(text.substring(0, slash), text.substring(slash + 1));
     }
 
+    /**
+     * The order of the written forms ({@code unit/name}), without writing them (graphs sort
+     * thousands): they first differ within the units, or where one unit ends and its '/' meets the
+     * other's next character, or, in one unit, within the names.
+     */
     @Override
     public int compareTo(TaskId other) {
-        return toString().compareTo(other.toString());
+        int byUnit = unit.compareTo(other.unit);
+        if (byUnit == 0) {
+            return name.compareTo(other.name);
+        }
+        if (unit.length() < other.unit.length() && other.unit.startsWith(unit)) {
+            return '/' - other.unit.charAt(unit.length());
+        }
+        if (other.unit.length() < unit.length() && unit.startsWith(other.unit)) {
+            return unit.charAt(other.unit.length()) - '/';
+        }
+        return byUnit;
     }
 
     @Override
