@@ -24,6 +24,7 @@ final class SqlStateStore implements StateStore {
     private final SqlLocks locks;
     private final SqlManifests manifests;
     private final SqlSettings settings;
+    private final SqlFileHashCache fileHashes;
 
     SqlStateStore(JdbiDatabase db) {
         this.db = db;
@@ -32,6 +33,7 @@ final class SqlStateStore implements StateStore {
         this.locks = new SqlLocks(db);
         this.manifests = new SqlManifests(db);
         this.settings = new SqlSettings(db);
+        this.fileHashes = new SqlFileHashCache(db);
     }
 
     @Override
@@ -123,10 +125,14 @@ final class SqlStateStore implements StateStore {
         return locks.holder(unit);
     }
 
-    /** A new cache per call: it reads rows as lookups need them; {@link FileHashCache#flush()} writes back. */
+    /**
+     * One cache for every fingerprint this store takes (a fleet fingerprints its shared template once
+     * per site): it reads rows as lookups need them, each row once; {@link FileHashCache#flush()}
+     * writes back. A row read earlier stays valid: a hash is only used for the same file version.
+     */
     @Override
     public FileHashCache fileHashCache() {
-        return new SqlFileHashCache(db);
+        return fileHashes;
     }
 
     @Override
