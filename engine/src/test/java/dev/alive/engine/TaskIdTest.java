@@ -23,6 +23,14 @@ class TaskIdTest {
         assertThatThrownBy(() -> TaskId.of("../etc", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TaskId.of("a b", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TaskId.parse("no-slash")).hasMessageContaining("unit/name");
+        for (var bad : new String[] {"", "-a", ".a", "a/b", "a;b", "a\nb", "é", "a b"}) {
+            assertThatThrownBy(() -> TaskId.of("unit", bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void acceptsLettersDigitsAndDotUnderscoreColonAtDashAfterTheFirst() {
+        assertThat(TaskId.of("Site-1.example_x:8080@a", "9build.step_2")).hasToString("Site-1.example_x:8080@a/9build.step_2");
     }
 
     @Test

@@ -57,11 +57,10 @@ final class SqlLocks {
     }
 
     Optional<LockOwner> holder(String unit) {
-        return db.withHandle(handle -> handle.createQuery("select host, pid, run_id, heartbeat from <locks> where unit = :unit")
-                .bind("unit", unit)
-                .map((rs, ctx) -> new LockOwner(rs.getString("host"), rs.getLong("pid"), rs.getString("run_id"),
-                        dialect.instant(rs, "heartbeat")))
-                .findOne());
+        return db.query("select host, pid, run_id, heartbeat from <locks> where unit = ?",
+                statement -> statement.setString(1, unit),
+                rs -> rs.next() ? Optional.of(new LockOwner(rs.getString("host"), rs.getLong("pid"), rs.getString("run_id"),
+                        dialect.instant(rs, "heartbeat"))) : Optional.empty());
     }
 
     private boolean replaceHolder(String unit, String expectedRunId, LockOwner owner) {

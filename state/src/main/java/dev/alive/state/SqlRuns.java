@@ -71,20 +71,23 @@ final class SqlRuns {
     }
 
     List<RunRecord> newestFirst(String unit, int limit) {
-        return db.withHandle(handle -> handle.createQuery("select " + RUN_COLUMNS
-                        + " from <runs> where unit = :unit order by seq desc limit :limit")
-                .bind("unit", unit)
-                .bind("limit", Math.max(0, limit))
-                .map((rs, ctx) -> run(rs))
-                .list());
+        return db.query("select " + RUN_COLUMNS + " from <runs> where unit = ? order by seq desc limit ?", statement -> {
+            statement.setString(1, unit);
+            statement.setInt(2, Math.max(0, limit));
+        }, this::runs);
     }
 
     List<RunRecord> unfinished(String unit) {
-        return db.withHandle(handle -> handle.createQuery("select " + RUN_COLUMNS
-                        + " from <runs> where unit = :unit and outcome = 'RUNNING' order by seq")
-                .bind("unit", unit)
-                .map((rs, ctx) -> run(rs))
-                .list());
+        return db.query("select " + RUN_COLUMNS + " from <runs> where unit = ? and outcome = 'RUNNING' order by seq",
+                statement -> statement.setString(1, unit), this::runs);
+    }
+
+    private List<RunRecord> runs(ResultSet rs) throws SQLException {
+        var runs = new java.util.ArrayList<RunRecord>();
+        while (rs.next()) {
+            runs.add(run(rs));
+        }
+        return runs;
     }
 
     void append(JournalEntry entry) {

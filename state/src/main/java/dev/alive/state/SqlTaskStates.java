@@ -19,24 +19,21 @@ final class SqlTaskStates {
     }
 
     Optional<TaskState> find(TaskId id) {
-        return db.withHandle(handle -> handle.createQuery("select state from <task_states> where unit = :unit and name = :name")
-                .bind("unit", id.unit())
-                .bind("name", id.name())
-                .mapTo(String.class)
-                .findOne()
-                .map(TaskStateCodec::decode));
+        return db.query("select state from <task_states> where unit = ? and name = ?", statement -> {
+            statement.setString(1, id.unit());
+            statement.setString(2, id.name());
+        }, rows -> rows.next() ? Optional.of(TaskStateCodec.decode(rows.getString(1))) : Optional.empty());
     }
 
     Map<TaskId, TaskState> ofUnit(String unit) {
         var states = new TreeMap<TaskId, TaskState>();
-        db.withHandle(handle -> handle.createQuery("select state from <task_states> where unit = :unit")
-                        .bind("unit", unit)
-                        .mapTo(String.class)
-                        .list())
-                .forEach(text -> {
-                    var state = TaskStateCodec.decode(text);
-                    states.put(state.taskId(), state);
-                });
+        db.query("select state from <task_states> where unit = ?", statement -> statement.setString(1, unit), rows -> {
+            while (rows.next()) {
+                var state = TaskStateCodec.decode(rows.getString(1));
+                states.put(state.taskId(), state);
+            }
+            return states;
+        });
         return states;
     }
 
