@@ -34,7 +34,7 @@ final class Migrations {
 
     static boolean isCurrent(JdbiDatabase database) {
         try {
-            return database.query("select count(*) from <history> where version = ? and success",
+            return database.jdbc().query("select count(*) from <history> where version = ? and success",
                     statement -> statement.setString(1, LATEST_VERSION), rows -> rows.next() && rows.getInt(1) > 0);
         } catch (IllegalStateException e) {
             return false; // no history table yet

@@ -69,14 +69,15 @@ final class SqlStateStore implements StateStore {
     /** @throws IllegalStateException when the run is unknown or no longer RUNNING; then nothing is committed */
     @Override
     public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
-        db.useTransaction(handle -> {
-            if (!runs.finish(handle, runId, RunOutcome.SUCCEEDED, summary, true)) {
-                throw runs.find(handle, runId)
+        db.jdbc().inTransaction(connection -> {
+            if (!runs.finish(connection, runId, RunOutcome.SUCCEEDED, summary, true)) {
+                throw runs.find(connection, runId)
                         .map(run -> new IllegalStateException("run " + runId + " is " + run.outcome()
                                 + ", not RUNNING: nothing committed"))
                         .orElseGet(() -> new IllegalStateException("no run " + runId));
             }
-            taskStates.replace(handle, states, removed);
+            taskStates.replace(connection, states, removed);
+            return null;
         });
     }
 
