@@ -151,8 +151,12 @@ public final class FingerprintProbe {
                 + String.join(",", values.stream().map(v -> String.format(Locale.ROOT, "%.6f", v)).toList()) + "|" + note);
     }
 
-    /** Files of log-uniformly spread sizes (1% of them a hundred times larger), scaled to the total. */
+    /**
+     * Files of log-uniformly spread sizes (1% of them a hundred times larger), scaled to the total;
+     * a tree this method made before with the same sizes is reused (its mtimes set back again).
+     */
     static List<Path> generate(Path root, int count, long totalBytes) throws IOException {
+        var marker = root.resolveSibling("tree-" + count + "-" + totalBytes + ".done");
         var random = new SplittableRandom(42);
         var weights = new double[count];
         var sum = 0.0;
@@ -163,8 +167,15 @@ public final class FingerprintProbe {
         var longAgo = FileTime.from(Instant.now().minusSeconds(3600));
         var files = new ArrayList<Path>(count);
         var buffer = new byte[0];
+        var reuse = Files.exists(marker);
         for (var i = 0; i < count; i++) {
             var size = (int) (weights[i] / sum * totalBytes);
+            if (reuse) {
+                var file = root.resolve(String.format(Locale.ROOT, "d%02d/s%02d/f%d.bin", i / 1000, i / 40 % 25, i));
+                Files.setLastModifiedTime(file, longAgo);
+                files.add(file);
+                continue;
+            }
             if (buffer.length < size) {
                 buffer = new byte[size];
             }
@@ -176,6 +187,7 @@ public final class FingerprintProbe {
             Files.setLastModifiedTime(file, longAgo);
             files.add(file);
         }
+        Files.writeString(marker, "");
         return files;
     }
 

@@ -27,6 +27,8 @@ final class SqlFileHashCache implements FileHashCache {
     private final Map<String, Known> unflushed = new ConcurrentHashMap<>();
     private final Set<String> loadedTrees = ConcurrentHashMap.newKeySet();
     private final Set<String> parentsWithALoadedChild = ConcurrentHashMap.newKeySet();
+    /** Directories found loaded (themselves or an ancestor): a tree's files ask by the thousand. */
+    private final Set<String> knownLoaded = ConcurrentHashMap.newKeySet();
 
     SqlFileHashCache(JdbiDatabase db) {
         this.db = db;
@@ -35,7 +37,11 @@ final class SqlFileHashCache implements FileHashCache {
 
     @Override
     public Optional<String> get(Key key) {
-        ensureLoaded(parent(key.path()));
+        var dir = parent(key.path());
+        if (!knownLoaded.contains(dir)) {
+            ensureLoaded(dir);
+            knownLoaded.add(dir);
+        }
         Known entry = known.get(key.path());
         return entry != null && entry.key().equals(key) ? Optional.of(entry.sha256()) : Optional.empty();
     }
