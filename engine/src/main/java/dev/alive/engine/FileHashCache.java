@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Remembers content hashes of files keyed by what the file system says about them, so an
- * unchanged tree can be checked without reading its files.
+ * unchanged tree can be checked without reading its files. {@link #get} is called from several
+ * threads at once (a tree's files are looked up in parallel).
  */
 public interface FileHashCache {
 

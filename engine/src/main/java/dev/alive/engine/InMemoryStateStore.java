@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A {@link StateStore} that keeps everything in memory: for engine tests and dry experiments. */
 public final class InMemoryStateStore implements StateStore {
 
-    private final Map<TaskId, TaskState> committed = new HashMap<>();
+    private final Map<String, TreeMap<TaskId, TaskState>> committed = new HashMap<>();
     private final Map<String, RunRecord> runs = new HashMap<>();
-    private final List<String> runOrder = new ArrayList<>();
+    private final Map<String, List<String>> runOrder = new HashMap<>();
     private final Map<String, List<JournalEntry>> journals = new HashMap<>();
     private final Map<String, LockOwner> locks = new HashMap<>();
     private final Map<String, Map<String, String>> manifests = new HashMap<>();
@@ -30,24 +30,22 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public synchronized Optional<TaskState> committed(TaskId id) {
-        return Optional.ofNullable(committed.get(id));
+        return Optional.ofNullable(committed.getOrDefault(id.unit(), new TreeMap<>()).get(id));
     }
 
     @Override
     public synchronized Map<TaskId, TaskState> committedUnit(String unit) {
-        var result = new TreeMap<TaskId, TaskState>();
-        committed.forEach((id, state) -> {
-            if (id.unit().equals(unit)) {
-                result.put(id, state);
-            }
-        });
-        return result;
+        return new TreeMap<>(committed.getOrDefault(unit, new TreeMap<>()));
     }
 
     @Override
     public synchronized List<String> units() {
         var units = new TreeSet<String>();
-        committed.keySet().forEach(id -> units.add(id.unit()));
+        committed.forEach((unit, states) -> {
+            if (!states.isEmpty()) {
+                units.add(unit);
+            }
+        });
         return List.copyOf(units);
     }
 
@@ -57,7 +55,7 @@ public final class InMemoryStateStore implements StateStore {
             throw new IllegalStateException("run " + run.runId() + " already exists");
         }
         runs.put(run.runId(), run);
-        runOrder.add(run.runId());
+        runOrder.computeIfAbsent(run.unit(), unit -> new ArrayList<>()).add(run.runId());
         journals.put(run.runId(), new ArrayList<>());
     }
 
@@ -81,8 +79,9 @@ public final class InMemoryStateStore implements StateStore {
         }
         var toCommit = List.copyOf(states); // read everything before changing anything: all or nothing
         var toRemove = List.copyOf(removed);
-        toCommit.forEach(state -> committed.put(state.taskId(), state));
-        toRemove.forEach(committed::remove);
+        toCommit.forEach(state -> committed.computeIfAbsent(state.taskId().unit(), unit -> new TreeMap<>())
+                .put(state.taskId(), state));
+        toRemove.forEach(id -> committed.getOrDefault(id.unit(), new TreeMap<>()).remove(id));
         runs.put(runId, finished(run, RunOutcome.SUCCEEDED, summary));
     }
 
@@ -99,20 +98,18 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized List<RunRecord> runs(String unit, int limit) {
         var result = new ArrayList<RunRecord>();
-        for (int i = runOrder.size() - 1; i >= 0 && result.size() < limit; i--) {
-            var run = runs.get(runOrder.get(i));
-            if (run.unit().equals(unit)) {
-                result.add(run);
-            }
+        var order = runOrder.getOrDefault(unit, List.of());
+        for (int i = order.size() - 1; i >= 0 && result.size() < limit; i--) {
+            result.add(runs.get(order.get(i)));
         }
         return result;
     }
 
     @Override
     public synchronized List<RunRecord> unfinishedRuns(String unit) {
-        return runOrder.stream()
+        return runOrder.getOrDefault(unit, List.of()).stream()
                 .map(runs::get)
-                .filter(run -> run.unit().equals(unit) && run.outcome() == RunOutcome.RUNNING)
+                .filter(run -> run.outcome() == RunOutcome.RUNNING)
                 .toList();
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 final class LastAttempts {
 
     static final int RUNS_LOOKED_AT = 50;
+    /** Usually enough: the current run (in apply) and a successful one before it. */
+    private static final int FIRST_LOOK = 2;
 
     private final Map<TaskId, String> reasons;
 
@@ -23,7 +25,11 @@ final class LastAttempts {
     /** Reads the unit's history, leaving out {@code currentRunId} (may be null). */
     static LastAttempts read(StateStore store, String unit, String currentRunId) {
         var reasons = new HashMap<TaskId, String>();
-        for (var run : store.runs(unit, RUNS_LOOKED_AT)) {
+        var runs = store.runs(unit, FIRST_LOOK);
+        if (runs.size() == FIRST_LOOK && runs.stream().noneMatch(run -> isEarlierSuccess(run, currentRunId))) {
+            runs = store.runs(unit, RUNS_LOOKED_AT);
+        }
+        for (var run : runs) {
             if (run.runId().equals(currentRunId)) {
                 continue;
             }
@@ -33,6 +39,10 @@ final class LastAttempts {
             attemptsIn(store, run).forEach(reasons::putIfAbsent);
         }
         return new LastAttempts(reasons);
+    }
+
+    private static boolean isEarlierSuccess(RunRecord run, String currentRunId) {
+        return run.outcome() == RunOutcome.SUCCEEDED && !run.runId().equals(currentRunId);
     }
 
     Optional<String> reason(TaskId task) {

@@ -26,21 +26,24 @@ final class Planner {
         this.locks = locks;
     }
 
+    /** Units are planned side by side, one per processor: a fleet's units are independent reads. */
     Plan plan(TaskGraph graph, Set<TaskId> forced) {
-        return new Plan(graph.units().stream().map(unit -> planUnit(graph, unit, forced)).toList());
+        return new Plan(InParallel.map(graph.units(), Runtime.getRuntime().availableProcessors(), "alive-plan",
+                unit -> planUnit(graph, unit, forced)));
     }
 
     private UnitPlan planUnit(TaskGraph graph, String unit, Set<TaskId> forced) {
         var holder = store.lockHolder(unit);
         var liveRun = holder.filter(owner -> !locks.isDead(owner)).map(LockOwner::runId).orElse(null);
         var lastAttempts = LastAttempts.read(store, unit, liveRun);
+        var committed = CommittedStates.read(store, unit);
         var unknown = new HashSet<TaskId>();
         UpstreamOutputs predicted = (task, name) -> unknown.contains(task)
                 ? Optional.empty()
-                : store.committed(task).map(state -> state.outputs().get(name));
+                : committed.of(task).map(state -> state.outputs().get(name));
         var planned = new ArrayList<PlannedTask>();
         for (var task : graph.tasksOf(unit)) {
-            var decision = check.decide(task, predicted, forced.contains(task.id()), lastAttempts);
+            var decision = check.decide(task, predicted, forced.contains(task.id()), committed, lastAttempts);
             var entry = toPlanned(decision);
             if (entry.action() != PlannedTask.Action.UP_TO_DATE
                     && (task.outputsKnownAfterRun() || decision.firstRun())) {
@@ -48,8 +51,9 @@ final class Planner {
             }
             planned.add(entry);
         }
-        store.committedUnit(unit).keySet().stream()
+        committed.ids().stream()
                 .filter(id -> !graph.contains(id))
+                .sorted()
                 .forEach(id -> planned.add(new PlannedTask(id, PlannedTask.Action.REMOVED,
                         List.of("no longer in the graph: its recorded state is dropped, what it made stays"), false)));
         var dead = Recovery.pendingRuns(store, unit).stream().map(RunRecord::runId).filter(id -> !id.equals(liveRun)).toList();

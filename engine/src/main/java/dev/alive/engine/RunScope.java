@@ -3,6 +3,6 @@ package dev.alive.engine;
 import java.util.Set;
 
 /** What every task step of one unit's run shares. */
-record RunScope(Journal journal, UpstreamOutputs upstream, Set<TaskId> forced, LastAttempts lastAttempts,
-        RunListener listener) {
+record RunScope(Journal journal, UpstreamOutputs upstream, Set<TaskId> forced, CommittedStates committed,
+        LastAttempts lastAttempts, RunListener listener) {
 }

@@ -3,6 +3,7 @@ package dev.alive.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * An immutable DAG of tasks; an edge points from a dependency to its dependent. Tasks are grouped
@@ -23,21 +23,27 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  */
 public final class TaskGraph {
 
-    private final DirectedAcyclicGraph<TaskId, DefaultEdge> dag;
     private final Map<TaskId, Task> tasks;
     private final List<TaskId> order;
     private final Map<String, List<Task>> unitTasks;
+    private final Map<TaskId, Set<TaskId>> dependsOn;
+    private final Map<TaskId, Set<TaskId>> dependents;
+    private volatile DirectedAcyclicGraph<TaskId, DefaultEdge> dag;
 
-    private TaskGraph(DirectedAcyclicGraph<TaskId, DefaultEdge> dag, Map<TaskId, Task> tasks) {
-        this.dag = dag;
+    private TaskGraph(Map<TaskId, Task> tasks, List<TaskId> order, Map<TaskId, Set<TaskId>> dependsOn) {
         this.tasks = tasks;
-        var sorted = new ArrayList<TaskId>(tasks.size());
-        new TopologicalOrderIterator<>(dag, TaskId::compareTo).forEachRemaining(sorted::add);
-        this.order = List.copyOf(sorted);
+        this.order = List.copyOf(order);
         var byUnit = new TreeMap<String, List<Task>>();
         order.forEach(id -> byUnit.computeIfAbsent(id.unit(), u -> new ArrayList<>()).add(tasks.get(id)));
         byUnit.replaceAll((unit, list) -> List.copyOf(list));
         this.unitTasks = Collections.unmodifiableMap(byUnit);
+        var dependentsOf = new HashMap<TaskId, Set<TaskId>>();
+        order.forEach(id -> dependsOn.get(id).forEach(dependency ->
+                dependentsOf.computeIfAbsent(dependency, d -> new TreeSet<>()).add(id)));
+        dependsOn.replaceAll((id, dependencies) -> Collections.unmodifiableSet(dependencies));
+        dependentsOf.replaceAll((id, ids) -> Collections.unmodifiableSet(ids));
+        this.dependsOn = dependsOn;
+        this.dependents = dependentsOf;
     }
 
     /**
@@ -53,15 +59,11 @@ public final class TaskGraph {
                 throw new InvalidTaskGraphException("task " + task.id() + " is declared twice");
             }
         }
-        var dependsOn = new TreeMap<TaskId, Set<TaskId>>();
+        var dependsOn = new HashMap<TaskId, Set<TaskId>>();
         byId.values().forEach(task -> dependsOn.put(task.id(), validDependencies(task, byId)));
-        DependencyCycles.find(dependsOn).ifPresent(cycle -> {
-            throw new InvalidTaskGraphException(DependencyCycles.describe(cycle));
-        });
-        var dag = new DirectedAcyclicGraph<TaskId, DefaultEdge>(DefaultEdge.class);
-        dependsOn.keySet().forEach(dag::addVertex);
-        dependsOn.forEach((id, dependencies) -> dependencies.forEach(dependency -> dag.addEdge(dependency, id)));
-        return new TaskGraph(dag, Collections.unmodifiableMap(byId));
+        var order = TopologicalOrder.of(dependsOn).orElseThrow(() -> new InvalidTaskGraphException(
+                DependencyCycles.describe(DependencyCycles.find(new TreeMap<>(dependsOn)).orElseThrow())));
+        return new TaskGraph(Collections.unmodifiableMap(byId), order, dependsOn);
     }
 
     private static Set<TaskId> validDependencies(Task task, Map<TaskId, Task> byId) {
@@ -118,28 +120,47 @@ public final class TaskGraph {
 
     /** The tasks {@code id} depends on directly. */
     public Set<TaskId> dependencies(TaskId id) {
-        return sortedNeighbours(dag.incomingEdgesOf(known(id)), true);
+        return dependsOn.get(known(id));
     }
 
     /** The tasks that depend directly on {@code id}. */
     public Set<TaskId> dependents(TaskId id) {
-        return sortedNeighbours(dag.outgoingEdgesOf(known(id)), false);
+        return dependents.getOrDefault(known(id), Set.of());
     }
 
     /** Every task {@code id} depends on, directly or not. */
     public Set<TaskId> ancestors(TaskId id) {
-        return Collections.unmodifiableSet(new TreeSet<>(dag.getAncestors(known(id))));
+        return Collections.unmodifiableSet(new TreeSet<>(dag().getAncestors(known(id))));
     }
 
     /** Every task that depends on {@code id}, directly or not. */
     public Set<TaskId> descendants(TaskId id) {
-        return Collections.unmodifiableSet(new TreeSet<>(dag.getDescendants(known(id))));
+        return Collections.unmodifiableSet(new TreeSet<>(dag().getDescendants(known(id))));
     }
 
-    private Set<TaskId> sortedNeighbours(Set<DefaultEdge> edges, boolean sources) {
-        var result = new TreeSet<TaskId>();
-        edges.forEach(edge -> result.add(sources ? dag.getEdgeSource(edge) : dag.getEdgeTarget(edge)));
-        return Collections.unmodifiableSet(result);
+    /**
+     * The jgrapht DAG, made on first use: a fleet's graph has thousands of tasks, and planning or
+     * applying it needs only the direct neighbours kept above. Vertices go in in topological order,
+     * so no edge makes the DAG reorder its index.
+     */
+    private DirectedAcyclicGraph<TaskId, DefaultEdge> dag() {
+        var made = dag;
+        if (made == null) {
+            synchronized (this) {
+                made = dag;
+                if (made == null) {
+                    made = new DirectedAcyclicGraph<>(DefaultEdge.class);
+                    order.forEach(made::addVertex);
+                    for (var id : order) {
+                        for (var dependency : dependsOn.get(id)) {
+                            made.addEdge(dependency, id);
+                        }
+                    }
+                    dag = made;
+                }
+            }
+        }
+        return made;
     }
 
     private TaskId known(TaskId id) {

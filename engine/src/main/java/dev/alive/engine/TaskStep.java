@@ -24,7 +24,8 @@ final class TaskStep {
         long start = System.nanoTime();
         Decision decision;
         try {
-            decision = check.decide(task, scope.upstream(), scope.forced().contains(task.id()), scope.lastAttempts());
+            decision = check.decide(task, scope.upstream(), scope.forced().contains(task.id()), scope.committed(),
+                    scope.lastAttempts());
         } catch (Throwable e) {
             return failed(task, scope, start, e, false);
         }

@@ -39,15 +39,16 @@ final class UnitRun {
             listener.runStarted(unit, runId);
             var journal = Journal.fresh(parts.store(), runId, parts.options().clock());
             var scheduler = new UnitScheduler(graph, unit, pool, stop);
-            var scope = new RunScope(journal, scheduler, options.forced(),
+            var committed = CommittedStates.read(parts.store(), unit);
+            var scope = new RunScope(journal, scheduler, options.forced(), committed,
                     LastAttempts.read(parts.store(), unit, runId), listener);
             var outcome = scheduler.run(parts.step(), scope, options.failFast());
-            return finish(graph, unit, journal, outcome, recovered, listener);
+            return finish(graph, unit, journal, outcome, committed, recovered, listener);
         });
     }
 
     private UnitResult finish(TaskGraph graph, String unit, Journal journal, UnitScheduler.Outcome outcome,
-            List<RecoveredRun> recovered, RunListener listener) {
+            CommittedStates committed, List<RecoveredRun> recovered, RunListener listener) {
         var ran = new ArrayList<TaskId>();
         var skipped = new ArrayList<TaskId>();
         var pending = new ArrayList<TaskState>();
@@ -64,7 +65,7 @@ final class UnitRun {
                 ? Optional.of("stopped before every task ran (another unit failed, fail-fast)")
                 : Optional.empty());
         if (problem.isEmpty()) {
-            var removed = parts.store().committedUnit(unit).keySet().stream().filter(id -> !graph.contains(id)).toList();
+            var removed = committed.ids().stream().filter(id -> !graph.contains(id)).sorted().toList();
             var summary = ran.size() + " ran, " + skipped.size() + " up to date"
                     + (removed.isEmpty() ? "" : ", " + removed.size() + " removed");
             problem = commit(journal.runId(), pending, removed, summary);

@@ -25,13 +25,14 @@ final class UpToDateCheck {
         this.outputDrift = new OutputDrift(store);
     }
 
-    Decision decide(Task task, UpstreamOutputs upstream, boolean forced, LastAttempts lastAttempts) {
+    Decision decide(Task task, UpstreamOutputs upstream, boolean forced, CommittedStates unitStates,
+            LastAttempts lastAttempts) {
         var inputs = resolver.resolve(task, upstream);
         var reasons = new ArrayList<String>();
         if (forced) {
             reasons.add(FORCED);
         }
-        Optional<TaskState> committed = store.committed(task.id());
+        Optional<TaskState> committed = unitStates.of(task.id());
         if (committed.isEmpty()) {
             reasons.add(NO_COMMITTED_STATE);
             return new Decision(task.id(), inputs, committed, reasons, inputs.unknownNames());

@@ -24,6 +24,7 @@ public final class AliveDatabase implements AutoCloseable {
     private AliveDatabase(DatabaseUrl url, Connector connector, Dialect dialect) {
         this.url = url;
         this.pool = new ConnectionPool(connector);
+        pool.prefetch(); // connects while JDBI sets itself up
         var db = new JdbiDatabase(pool, dialect, connector.location());
         try {
             Migrations.bringUpToDate(db, connector, pool::closeIdle);

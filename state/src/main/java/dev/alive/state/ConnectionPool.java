@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jdbi.v3.core.ConnectionFactory;
 
 /**
  * A small bounded pool for JDBI: connections are reused, checked when they sat idle for a while,
- * and dropped when broken. Waits when all are in use.
+ * and dropped when broken. Waits when all are in use. {@link #prefetch()} opens the first one on
+ * another thread while the caller sets up the rest.
  */
 final class ConnectionPool implements ConnectionFactory, AutoCloseable {
     private static final long CHECK_AFTER_IDLE_NANOS = 10_000_000_000L;
@@ -21,13 +24,45 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
     private final Deque<Idle> idle = new ArrayDeque<>();
     private int open;
     private boolean closed;
+    private CompletableFuture<Connection> prefetched;
 
     ConnectionPool(Connector connector) {
         this.connector = connector;
     }
 
+    /**
+     * Starts opening a connection on a daemon thread; the next {@link #openConnection()} takes it
+     * (or its failure). On one machine the first connection of a JVM is mostly one-time set-up
+     * (SQLite's native library, sqlite-jdbc's date formats), which then overlaps JDBI's own.
+     */
+    synchronized void prefetch() {
+        if (prefetched != null || closed || open >= connector.maxConnections()) {
+            return;
+        }
+        open++;
+        var future = new CompletableFuture<Connection>();
+        var thread = new Thread(() -> {
+            try {
+                future.complete(connectInReservedSlot());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "alive-state-connect");
+        thread.setDaemon(true);
+        prefetched = future;
+        thread.start();
+    }
+
     @Override
     public Connection openConnection() throws SQLException {
+        var early = takePrefetched();
+        if (early != null) {
+            try {
+                return early.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
         while (true) {
             Idle candidate = takeIdleOrReserveSlot();
             if (candidate == null) {
@@ -60,6 +95,14 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
 
     @Override
     public void close() {
+        var early = takePrefetched();
+        if (early != null) {
+            try {
+                discard(early.join());
+            } catch (CompletionException e) {
+                // it never opened; its slot was released
+            }
+        }
         synchronized (this) {
             closed = true;
             notifyAll();
@@ -79,6 +122,12 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
             }
             discard(next.connection());
         }
+    }
+
+    private synchronized CompletableFuture<Connection> takePrefetched() {
+        var early = prefetched;
+        prefetched = null;
+        return early;
     }
 
     /** Returns an idle connection, or null after reserving a slot for a new one. */

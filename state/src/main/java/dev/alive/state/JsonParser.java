@@ -90,6 +90,15 @@ final class JsonParser {
 
     private String string() {
         at++;
+        int end = at;
+        while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\\') {
+            end++;
+        }
+        if (end < text.length() && text.charAt(end) == '"') { // no escapes: the common case
+            String plain = text.substring(at, end);
+            at = end + 1;
+            return plain;
+        }
         var out = new StringBuilder();
         while (true) {
             if (at >= text.length()) {

@@ -5,7 +5,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
 import org.flywaydb.core.api.logging.LogFactory;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * Brings a database to the schema this build expects. The common case, a schema already current,
@@ -41,12 +40,9 @@ final class Migrations {
 
     static boolean isCurrent(JdbiDatabase database) {
         try {
-            return database.withHandle(handle -> handle
-                    .createQuery("select count(*) from <history> where version = :version and success")
-                    .bind("version", LATEST_VERSION)
-                    .mapTo(Integer.class)
-                    .one()) > 0;
-        } catch (JdbiException e) {
+            return database.jdbc().query("select count(*) from <history> where version = ? and success",
+                    statement -> statement.setString(1, LATEST_VERSION), rows -> rows.next() && rows.getInt(1) > 0);
+        } catch (IllegalStateException e) {
             return false; // no history table yet
         }
     }

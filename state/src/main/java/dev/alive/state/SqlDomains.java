@@ -32,7 +32,8 @@ final class SqlDomains implements Domains {
 
     @Override
     public Optional<Domain> find(String hostname) {
-        return db.withHandle(handle -> find(handle, hostname));
+        return db.jdbc().query("select " + COLUMNS + " from <domains> where hostname = ?", statement -> statement.setString(1, hostname),
+                rs -> rs.next() ? Optional.of(domain(rs)) : Optional.empty());
     }
 
     @Override

@@ -27,6 +27,8 @@ final class SqlFileHashCache implements FileHashCache {
     private final Map<String, Known> unflushed = new ConcurrentHashMap<>();
     private final Set<String> loadedTrees = ConcurrentHashMap.newKeySet();
     private final Set<String> parentsWithALoadedChild = ConcurrentHashMap.newKeySet();
+    /** Directories found loaded (themselves or an ancestor): a tree's files ask by the thousand. */
+    private final Set<String> knownLoaded = ConcurrentHashMap.newKeySet();
 
     SqlFileHashCache(JdbiDatabase db) {
         this.db = db;
@@ -35,7 +37,11 @@ final class SqlFileHashCache implements FileHashCache {
 
     @Override
     public Optional<String> get(Key key) {
-        ensureLoaded(parent(key.path()));
+        var dir = parent(key.path());
+        if (!knownLoaded.contains(dir)) {
+            ensureLoaded(dir);
+            knownLoaded.add(dir);
+        }
         Known entry = known.get(key.path());
         return entry != null && entry.key().equals(key) ? Optional.of(entry.sha256()) : Optional.empty();
     }
@@ -56,8 +62,8 @@ final class SqlFileHashCache implements FileHashCache {
         String sql = "insert into " + table + " (path, size, mtime_ns, inode, ctime_ns, sha256) values (?, ?, ?, ?, ?, ?) "
                 + "on conflict (path) do update set size = excluded.size, mtime_ns = excluded.mtime_ns, "
                 + "inode = excluded.inode, ctime_ns = excluded.ctime_ns, sha256 = excluded.sha256";
-        db.useTransaction(handle -> {
-            try (var statement = handle.getConnection().prepareStatement(sql)) {
+        db.jdbc().inTransaction(connection -> {
+            try (var statement = connection.prepareStatement(sql)) {
                 for (Known entry : batch.values()) {
                     Key key = entry.key();
                     statement.setString(1, key.path());
@@ -72,6 +78,7 @@ final class SqlFileHashCache implements FileHashCache {
             } catch (SQLException e) {
                 throw new IllegalStateException("saving " + batch.size() + " file hashes failed: " + e.getMessage(), e);
             }
+            return null;
         });
         batch.forEach(unflushed::remove); // removes only entries not replaced meanwhile
     }
@@ -104,8 +111,8 @@ final class SqlFileHashCache implements FileHashCache {
     private void load(String dir) {
         String sql = "select path, size, mtime_ns, inode, ctime_ns, sha256 from " + table
                 + (dir.isEmpty() ? "" : " where path >= ? and path < ?");
-        db.useHandle(handle -> {
-            try (var statement = handle.getConnection().prepareStatement(sql)) {
+        db.jdbc().withConnection(connection -> {
+            try (var statement = connection.prepareStatement(sql)) {
                 if (!dir.isEmpty()) {
                     statement.setString(1, dir + "/");
                     statement.setString(2, dir + "0");
@@ -119,6 +126,7 @@ final class SqlFileHashCache implements FileHashCache {
             } catch (SQLException e) {
                 throw new IllegalStateException("reading file hashes below " + dir + " failed: " + e.getMessage(), e);
             }
+            return null;
         });
     }
 

@@ -10,25 +10,24 @@ import java.util.Optional;
 final class SqlLocks {
     private static final int ATTEMPTS = 5;
 
-    private final JdbiDatabase db;
+    private final PlainJdbc jdbc;
     private final Dialect dialect;
 
     SqlLocks(JdbiDatabase db) {
-        this.db = db;
+        this.jdbc = db.jdbc();
         this.dialect = db.dialect();
     }
 
     Optional<LockOwner> tryLock(String unit, LockOwner owner) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            boolean inserted = db.withHandle(handle -> handle.createUpdate("insert into <locks> "
-                            + "(unit, host, pid, run_id, heartbeat) values (:unit, :host, :pid, :runId, :heartbeat) "
-                            + "on conflict (unit) do nothing")
-                    .bind("unit", unit)
-                    .bind("host", owner.host())
-                    .bind("pid", owner.pid())
-                    .bind("runId", owner.runId())
-                    .bind("heartbeat", dialect.bind(owner.heartbeat()))
-                    .execute() == 1);
+            boolean inserted = jdbc.update("insert into <locks> (unit, host, pid, run_id, heartbeat) values (?, ?, ?, ?, ?) "
+                    + "on conflict (unit) do nothing", statement -> {
+                        statement.setString(1, unit);
+                        statement.setString(2, owner.host());
+                        statement.setLong(3, owner.pid());
+                        statement.setString(4, owner.runId());
+                        statement.setObject(5, dialect.bind(owner.heartbeat()));
+                    }) == 1;
             if (inserted) {
                 return Optional.empty();
             }
@@ -50,29 +49,28 @@ final class SqlLocks {
     }
 
     void unlock(String unit, LockOwner owner) {
-        db.useHandle(handle -> handle.createUpdate("delete from <locks> where unit = :unit and run_id = :runId")
-                .bind("unit", unit)
-                .bind("runId", owner.runId())
-                .execute());
+        jdbc.update("delete from <locks> where unit = ? and run_id = ?", statement -> {
+            statement.setString(1, unit);
+            statement.setString(2, owner.runId());
+        });
     }
 
     Optional<LockOwner> holder(String unit) {
-        return db.withHandle(handle -> handle.createQuery("select host, pid, run_id, heartbeat from <locks> where unit = :unit")
-                .bind("unit", unit)
-                .map((rs, ctx) -> new LockOwner(rs.getString("host"), rs.getLong("pid"), rs.getString("run_id"),
-                        dialect.instant(rs, "heartbeat")))
-                .findOne());
+        return jdbc.query("select host, pid, run_id, heartbeat from <locks> where unit = ?",
+                statement -> statement.setString(1, unit),
+                rs -> rs.next() ? Optional.of(new LockOwner(rs.getString("host"), rs.getLong("pid"), rs.getString("run_id"),
+                        dialect.instant(rs, "heartbeat"))) : Optional.empty());
     }
 
     private boolean replaceHolder(String unit, String expectedRunId, LockOwner owner) {
-        return db.withHandle(handle -> handle.createUpdate("update <locks> set host = :host, pid = :pid, "
-                        + "run_id = :runId, heartbeat = :heartbeat where unit = :unit and run_id = :expectedRunId")
-                .bind("host", owner.host())
-                .bind("pid", owner.pid())
-                .bind("runId", owner.runId())
-                .bind("heartbeat", dialect.bind(owner.heartbeat()))
-                .bind("unit", unit)
-                .bind("expectedRunId", expectedRunId)
-                .execute() == 1);
+        return jdbc.update("update <locks> set host = ?, pid = ?, run_id = ?, heartbeat = ? where unit = ? and run_id = ?",
+                statement -> {
+                    statement.setString(1, owner.host());
+                    statement.setLong(2, owner.pid());
+                    statement.setString(3, owner.runId());
+                    statement.setObject(4, dialect.bind(owner.heartbeat()));
+                    statement.setString(5, unit);
+                    statement.setString(6, expectedRunId);
+                }) == 1;
     }
 }

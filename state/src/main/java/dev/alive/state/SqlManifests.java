@@ -15,27 +15,25 @@ import java.util.zip.GZIPOutputStream;
 
 /** Tree manifests, content-addressed by their fingerprint (so shared by every unit), stored as gzipped JSON. */
 final class SqlManifests {
-    private final JdbiDatabase db;
+    private final PlainJdbc jdbc;
 
     SqlManifests(JdbiDatabase db) {
-        this.db = db;
+        this.jdbc = db.jdbc();
     }
 
     void save(String fingerprint, Map<String, String> manifest) {
         byte[] content = gzip(Json.write(new TreeMap<>(manifest)));
-        db.useHandle(handle -> handle.createUpdate("insert into <manifests> (fingerprint, entries, content) "
-                        + "values (:fingerprint, :entries, :content) on conflict (fingerprint) do nothing")
-                .bind("fingerprint", fingerprint)
-                .bind("entries", manifest.size())
-                .bind("content", content)
-                .execute());
+        jdbc.update("insert into <manifests> (fingerprint, entries, content) values (?, ?, ?) on conflict (fingerprint) do nothing",
+                statement -> {
+                    statement.setString(1, fingerprint);
+                    statement.setInt(2, manifest.size());
+                    statement.setBytes(3, content);
+                });
     }
 
     Optional<Map<String, String>> find(String fingerprint) {
-        return db.withHandle(handle -> handle.createQuery("select content from <manifests> where fingerprint = :fingerprint")
-                        .bind("fingerprint", fingerprint)
-                        .mapTo(byte[].class)
-                        .findOne())
+        return jdbc.query("select content from <manifests> where fingerprint = ?", statement -> statement.setString(1, fingerprint),
+                rows -> rows.next() ? Optional.of(rows.getBytes(1)) : Optional.<byte[]>empty())
                 .map(SqlManifests::decode);
     }
 

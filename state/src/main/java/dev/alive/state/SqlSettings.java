@@ -8,11 +8,11 @@ import java.util.Optional;
 final class SqlSettings {
     private static final String FINGERPRINT_KEY = "fingerprint_key";
 
-    private final JdbiDatabase db;
+    private final PlainJdbc jdbc;
     private volatile byte[] fingerprintKey;
 
     SqlSettings(JdbiDatabase db) {
-        this.db = db;
+        this.jdbc = db.jdbc();
     }
 
     byte[] fingerprintKey() {
@@ -30,18 +30,14 @@ final class SqlSettings {
     }
 
     private Optional<byte[]> read(String name) {
-        return db.withHandle(handle -> handle.createQuery("select value from <settings> where name = :name")
-                        .bind("name", name)
-                        .mapTo(String.class)
-                        .findOne())
-                .map(HexFormat.of()::parseHex);
+        return jdbc.query("select value from <settings> where name = ?", statement -> statement.setString(1, name),
+                rows -> rows.next() ? Optional.of(HexFormat.of().parseHex(rows.getString(1))) : Optional.empty());
     }
 
     private void insertIfMissing(String name, String value) {
-        db.useHandle(handle -> handle.createUpdate("insert into <settings> (name, value) values (:name, :value) "
-                        + "on conflict (name) do nothing")
-                .bind("name", name)
-                .bind("value", value)
-                .execute());
+        jdbc.update("insert into <settings> (name, value) values (?, ?) on conflict (name) do nothing", statement -> {
+            statement.setString(1, name);
+            statement.setString(2, value);
+        });
     }
 }

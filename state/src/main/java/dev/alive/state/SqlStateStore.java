@@ -24,6 +24,7 @@ final class SqlStateStore implements StateStore {
     private final SqlLocks locks;
     private final SqlManifests manifests;
     private final SqlSettings settings;
+    private final SqlFileHashCache fileHashes;
 
     SqlStateStore(JdbiDatabase db) {
         this.db = db;
@@ -32,6 +33,7 @@ final class SqlStateStore implements StateStore {
         this.locks = new SqlLocks(db);
         this.manifests = new SqlManifests(db);
         this.settings = new SqlSettings(db);
+        this.fileHashes = new SqlFileHashCache(db);
     }
 
     @Override
@@ -67,14 +69,15 @@ final class SqlStateStore implements StateStore {
     /** @throws IllegalStateException when the run is unknown or no longer RUNNING; then nothing is committed */
     @Override
     public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
-        db.useTransaction(handle -> {
-            if (!runs.finish(handle, runId, RunOutcome.SUCCEEDED, summary, true)) {
-                throw runs.find(handle, runId)
+        db.jdbc().inTransaction(connection -> {
+            if (!runs.finish(connection, runId, RunOutcome.SUCCEEDED, summary, true)) {
+                throw runs.find(connection, runId)
                         .map(run -> new IllegalStateException("run " + runId + " is " + run.outcome()
                                 + ", not RUNNING: nothing committed"))
                         .orElseGet(() -> new IllegalStateException("no run " + runId));
             }
-            taskStates.replace(handle, states, removed);
+            taskStates.replace(connection, states, removed);
+            return null;
         });
     }
 
@@ -123,10 +126,14 @@ final class SqlStateStore implements StateStore {
         return locks.holder(unit);
     }
 
-    /** A new cache per call: it reads rows as lookups need them; {@link FileHashCache#flush()} writes back. */
+    /**
+     * One cache for every fingerprint this store takes (a fleet fingerprints its shared template once
+     * per site): it reads rows as lookups need them, each row once; {@link FileHashCache#flush()}
+     * writes back. A row read earlier stays valid: a hash is only used for the same file version.
+     */
     @Override
     public FileHashCache fileHashCache() {
-        return new SqlFileHashCache(db);
+        return fileHashes;
     }
 
     @Override

@@ -2,74 +2,82 @@ package dev.alive.state;
 
 import dev.alive.engine.TaskId;
 import dev.alive.engine.TaskState;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.jdbi.v3.core.Handle;
 
 /** Committed task states, one JSON row per task. */
 final class SqlTaskStates {
-    private final JdbiDatabase db;
+    private final PlainJdbc jdbc;
+    private final Dialect dialect;
 
     SqlTaskStates(JdbiDatabase db) {
-        this.db = db;
+        this.jdbc = db.jdbc();
+        this.dialect = db.dialect();
     }
 
     Optional<TaskState> find(TaskId id) {
-        return db.withHandle(handle -> handle.createQuery("select state from <task_states> where unit = :unit and name = :name")
-                .bind("unit", id.unit())
-                .bind("name", id.name())
-                .mapTo(String.class)
-                .findOne()
-                .map(TaskStateCodec::decode));
+        return jdbc.query("select state from <task_states> where unit = ? and name = ?", statement -> {
+            statement.setString(1, id.unit());
+            statement.setString(2, id.name());
+        }, rows -> rows.next() ? Optional.of(TaskStateCodec.decode(rows.getString(1))) : Optional.empty());
     }
 
     Map<TaskId, TaskState> ofUnit(String unit) {
         var states = new TreeMap<TaskId, TaskState>();
-        db.withHandle(handle -> handle.createQuery("select state from <task_states> where unit = :unit")
-                        .bind("unit", unit)
-                        .mapTo(String.class)
-                        .list())
-                .forEach(text -> {
-                    var state = TaskStateCodec.decode(text);
-                    states.put(state.taskId(), state);
-                });
+        jdbc.query("select state from <task_states> where unit = ?", statement -> statement.setString(1, unit), rows -> {
+            while (rows.next()) {
+                var state = TaskStateCodec.decode(rows.getString(1));
+                states.put(state.taskId(), state);
+            }
+            return states;
+        });
         return states;
     }
 
     /** Sorted in Java: a database collation may order differently. */
     List<String> units() {
-        List<String> units = db.withHandle(handle ->
-                handle.createQuery("select distinct unit from <task_states>").mapTo(String.class).list());
-        return List.copyOf(new TreeSet<>(units));
+        var units = jdbc.query("select distinct unit from <task_states>", statement -> { }, rows -> {
+            var found = new TreeSet<String>();
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            return found;
+        });
+        return List.copyOf(units);
     }
 
     /** Within the caller's transaction: replaces {@code states}, deletes {@code removed}. */
-    void replace(Handle handle, Collection<TaskState> states, Collection<TaskId> removed) {
-        var dialect = db.dialect();
+    void replace(Connection connection, Collection<TaskState> states, Collection<TaskId> removed) throws SQLException {
         if (!states.isEmpty()) {
-            var batch = handle.prepareBatch("insert into <task_states> (unit, name, run_id, committed_at, state) "
-                    + "values (:unit, :name, :runId, :committedAt, :state) on conflict (unit, name) do update set "
-                    + "run_id = excluded.run_id, committed_at = excluded.committed_at, state = excluded.state");
-            for (TaskState state : states) {
-                batch.bind("unit", state.taskId().unit())
-                        .bind("name", state.taskId().name())
-                        .bind("runId", state.runId())
-                        .bind("committedAt", dialect.bind(state.committedAt()))
-                        .bind("state", TaskStateCodec.encode(state))
-                        .add();
+            try (var batch = connection.prepareStatement(jdbc.sql("insert into <task_states> "
+                    + "(unit, name, run_id, committed_at, state) values (?, ?, ?, ?, ?) on conflict (unit, name) do update set "
+                    + "run_id = excluded.run_id, committed_at = excluded.committed_at, state = excluded.state"))) {
+                for (TaskState state : states) {
+                    batch.setString(1, state.taskId().unit());
+                    batch.setString(2, state.taskId().name());
+                    PlainJdbc.setNullable(batch, 3, state.runId());
+                    PlainJdbc.setNullable(batch, 4, dialect.bind(state.committedAt()));
+                    batch.setString(5, TaskStateCodec.encode(state));
+                    batch.addBatch();
+                }
+                batch.executeBatch();
             }
-            batch.execute();
         }
         if (!removed.isEmpty()) {
-            var batch = handle.prepareBatch("delete from <task_states> where unit = :unit and name = :name");
-            for (TaskId id : removed) {
-                batch.bind("unit", id.unit()).bind("name", id.name()).add();
+            try (var batch = connection.prepareStatement(jdbc.sql("delete from <task_states> where unit = ? and name = ?"))) {
+                for (TaskId id : removed) {
+                    batch.setString(1, id.unit());
+                    batch.setString(2, id.name());
+                    batch.addBatch();
+                }
+                batch.executeBatch();
             }
-            batch.execute();
         }
     }
 }

@@ -26,11 +26,36 @@ final class SqliteConnector implements Connector {
     private static final ReentrantLock MIGRATING_IN_THIS_JVM = new ReentrantLock();
 
     private final Path file;
-    private final SQLiteDataSource dataSource;
+    private final String memoryName;
+    private volatile SQLiteDataSource dataSource;
 
     SqliteConnector(DatabaseUrl.Sqlite url) {
-        SqliteNativeLibrary.useCachedCopy();
         this.file = url.file();
+        this.memoryName = file == null ? "alive-" + java.util.UUID.randomUUID() : null;
+        if (file != null) {
+            createPrivately(file);
+        }
+    }
+
+    /**
+     * Made on first use, which may be on the pool's prefetching thread: the first SQLiteConfig of a
+     * JVM sets up sqlite-jdbc's date format (the JDK's calendar and locale data, tens of milliseconds).
+     */
+    private SQLiteDataSource source() {
+        var made = dataSource;
+        if (made == null) {
+            synchronized (this) {
+                if (dataSource == null) {
+                    dataSource = newDataSource();
+                }
+                made = dataSource;
+            }
+        }
+        return made;
+    }
+
+    private SQLiteDataSource newDataSource() {
+        SqliteNativeLibrary.useCachedCopy();
         var config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
@@ -39,20 +64,16 @@ final class SqliteConnector implements Connector {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         }
-        dataSource = new SQLiteDataSource(config);
+        var source = new SQLiteDataSource(config);
         // in memory: a named shared-cache database, so that Flyway's connection sees the pool's one
-        dataSource.setUrl(file == null
-                ? "jdbc:sqlite:file:alive-" + java.util.UUID.randomUUID() + "?mode=memory&cache=shared"
-                : "jdbc:sqlite:" + file);
-        if (file != null) {
-            createPrivately(file);
-        }
+        source.setUrl(file == null ? "jdbc:sqlite:file:" + memoryName + "?mode=memory&cache=shared" : "jdbc:sqlite:" + file);
+        return source;
     }
 
     @Override
     public Connection connect() {
         try {
-            return dataSource.getConnection();
+            return source().getConnection();
         } catch (SQLException e) {
             throw new StateStoreUnavailableException(location(), e.getMessage(), e);
         }
@@ -60,7 +81,7 @@ final class SqliteConnector implements Connector {
 
     @Override
     public DataSource dataSource() {
-        return dataSource;
+        return source();
     }
 
     @Override

@@ -1,23 +1,21 @@
 package dev.alive.state;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
 /**
  * sqlite-jdbc unpacks (and checksums) its native library into the temp directory at every start,
- * about a tenth of a second of a no-op {@code alive} run. alive keeps one unpacked copy per
- * sqlite-jdbc version in the user's cache directory and points sqlite-jdbc at it. Anything odd
- * (another OS layout, an unwritable home) leaves sqlite-jdbc to do as it always does.
+ * about a tenth of a second of a no-op {@code alive} run, and finds its folder in the jar by asking
+ * the OS (it runs {@code uname -o} and lists {@code /proc/self/map_files}). alive keeps one unpacked
+ * copy per sqlite-jdbc version, OS name and architecture in the user's cache directory and points
+ * sqlite-jdbc at it, so a start after the first touches neither. Anything odd (another OS layout,
+ * an unwritable home, a copy that does not load) leaves sqlite-jdbc to do as it always does.
  */
 final class SqliteNativeLibrary {
     private static boolean configured;
@@ -35,6 +33,11 @@ final class SqliteNativeLibrary {
             cacheDirectory().flatMap(SqliteNativeLibrary::unpackInto).ifPresent(library -> {
                 System.setProperty("org.sqlite.lib.path", library.getParent().toString());
                 System.setProperty("org.sqlite.lib.name", library.getFileName().toString());
+                if (System.getProperty("org.sqlite.tmpdir") == null) {
+                    // where sqlite-jdbc looks for stale copies at every start (a small private folder
+                    // rather than all of /tmp), and unpacks its own copy should ours not load
+                    System.setProperty("org.sqlite.tmpdir", library.getParent().toString());
+                }
             });
         } catch (RuntimeException | LinkageError e) {
             // sqlite-jdbc unpacks it itself
@@ -43,18 +46,19 @@ final class SqliteNativeLibrary {
 
     /**
      * The library for this OS and architecture, unpacked below {@code cache} unless already there.
-     * The copy is named after the jar sqlite-jdbc came from (path, size, time) and the platform:
-     * asking sqlite-jdbc for its version or platform folder costs as much as unpacking.
+     * The folder is named from Java's own properties; only the first unpacking asks sqlite-jdbc's
+     * {@code OSInfo} which of its libraries fits.
      */
     static Optional<Path> unpackInto(Path cache) {
         String name = System.mapLibraryName("sqlitejdbc");
-        Path dir = cache.resolve("sqlite-native-" + origin());
+        Path dir = cache.resolve(folderName(SQLiteJDBCLoader.getVersion(), System.getProperty("os.name"),
+                System.getProperty("os.arch")));
         Path library = dir.resolve(name);
         if (Files.isRegularFile(library)) {
             return Optional.of(library);
         }
-        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
-        try (var in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+        try (var in = SQLiteJDBCLoader.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
             if (in == null) {
                 return Optional.empty();
             }
@@ -72,18 +76,9 @@ final class SqliteNativeLibrary {
         }
     }
 
-    private static String origin() {
-        String key = System.getProperty("os.name") + "|" + System.getProperty("os.arch");
-        try {
-            Path jar = Path.of(SQLiteJDBCLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            var attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-            key += "|" + jar + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            key += "|" + SQLiteJDBCLoader.getVersion();
-        }
-        var crc = new CRC32(); // (not a MessageDigest: loading the security providers costs a cold start more)
-        crc.update(key.getBytes(StandardCharsets.UTF_8));
-        return Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(key.hashCode());
+    /** {@code sqlite-jdbc-<version>-<os>-<arch>}, with anything but letters, digits, '.' and '_' as '-'. */
+    static String folderName(String version, String osName, String arch) {
+        return ("sqlite-jdbc-" + version + "-" + osName + "-" + arch).replaceAll("[^A-Za-z0-9._]", "-");
     }
 
     private static Optional<Path> cacheDirectory() {

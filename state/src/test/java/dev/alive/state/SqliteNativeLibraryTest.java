@@ -25,4 +25,18 @@ class SqliteNativeLibraryTest {
         assertThat(SqliteNativeLibrary.unpackInto(cache)).contains(library);
         assertThat(Files.getLastModifiedTime(library).toMillis()).isEqualTo(modified);
     }
+
+    @Test
+    void namesTheCachedCopyAfterVersionOsAndArchitectureSoThatLaterStartsNeedNotAskTheOs() {
+        Path library = SqliteNativeLibrary.unpackInto(cache).orElseThrow();
+        assertThat(library.getParent().getFileName().toString()).isEqualTo(SqliteNativeLibrary.folderName(
+                org.sqlite.SQLiteJDBCLoader.getVersion(), System.getProperty("os.name"), System.getProperty("os.arch")));
+    }
+
+    @Test
+    void folderNameKeepsOnlyPortableCharacters() {
+        assertThat(SqliteNativeLibrary.folderName("3.50.3.0", "Mac OS X", "aarch64"))
+                .isEqualTo("sqlite-jdbc-3.50.3.0-Mac-OS-X-aarch64");
+        assertThat(SqliteNativeLibrary.folderName("1", "../x", "a/b")).isEqualTo("sqlite-jdbc-1-..-x-a-b");
+    }
 }

@@ -18,6 +18,7 @@ final class ContentHasher {
     private static final ThreadLocal<ContentHasher> PER_THREAD = ThreadLocal.withInitial(ContentHasher::new);
 
     private final MessageDigest digest = Fingerprints.newSha256();
+    private final DigestWriter entries = new DigestWriter();
     private final byte[] bytes = new byte[BUFFER_BYTES];
     private final ByteBuffer buffer = ByteBuffer.wrap(bytes);
 
@@ -44,9 +45,8 @@ final class ContentHasher {
         return Fingerprints.hex(digest.digest());
     }
 
-    /** The hex SHA-256 of a small text, e.g. one tree entry's description. */
-    String sha256(String text) {
-        digest.reset();
-        return Fingerprints.hex(digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    /** The digest of one entry (see {@link TreeEntry#describe}). */
+    String entryDigest(TreeEntry entry, String contentSha256) {
+        return entry.digest(entries, contentSha256);
     }
 }

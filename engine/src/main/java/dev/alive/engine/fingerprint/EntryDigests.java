@@ -7,13 +7,18 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
 /**
- * Computes the digest of every entry, in parallel on a pool: reads and hashes the files whose
- * content hash is not known yet (filling it in), then digests type, mode and content. An entry
- * that vanished before it could be read gets no digest (null).
+ * Computes the digest of every entry, in parallel on a pool: looks up the content hash of files
+ * not known yet, reads and hashes those still unknown (filling them in), then digests type, mode
+ * and content. An entry that vanished before it could be read gets no digest (null).
  */
 final class EntryDigests {
 
     private static final int ENTRIES_PER_TASK = 16;
+
+    /** Where content hashes may be known from (a cache): null when unknown. Asked from pool threads. */
+    interface KnownHashes {
+        String of(TreeEntry file);
+    }
 
     private EntryDigests() {
     }
@@ -23,8 +28,17 @@ final class EntryDigests {
      * of files (null where unknown) and receives the ones computed here.
      */
     static String[] compute(List<TreeEntry> entries, String[] contentHashes, ForkJoinPool pool) {
+        return compute(entries, contentHashes, new boolean[entries.size()], file -> null, pool);
+    }
+
+    /**
+     * As {@link #compute(List, String[], ForkJoinPool)}, asking {@code known} first for each file
+     * whose hash is not given; {@code fromKnown} marks the files {@code known} answered.
+     */
+    static String[] compute(List<TreeEntry> entries, String[] contentHashes, boolean[] fromKnown, KnownHashes known,
+            ForkJoinPool pool) {
         var digests = new String[entries.size()];
-        var all = new Range(entries, contentHashes, digests, 0, entries.size());
+        var all = new Range(entries, contentHashes, fromKnown, known, digests, 0, entries.size());
         if (entries.size() <= ENTRIES_PER_TASK) {
             all.compute();
         } else {
@@ -37,13 +51,18 @@ final class EntryDigests {
 
         private final List<TreeEntry> entries;
         private final String[] contentHashes;
+        private final boolean[] fromKnown;
+        private final KnownHashes known;
         private final String[] digests;
         private final int from;
         private final int to;
 
-        Range(List<TreeEntry> entries, String[] contentHashes, String[] digests, int from, int to) {
+        Range(List<TreeEntry> entries, String[] contentHashes, boolean[] fromKnown, KnownHashes known, String[] digests,
+                int from, int to) {
             this.entries = entries;
             this.contentHashes = contentHashes;
+            this.fromKnown = fromKnown;
+            this.known = known;
             this.digests = digests;
             this.from = from;
             this.to = to;
@@ -53,20 +72,24 @@ final class EntryDigests {
         protected void compute() {
             if (to - from > ENTRIES_PER_TASK) {
                 var middle = (from + to) >>> 1;
-                invokeAll(new Range(entries, contentHashes, digests, from, middle),
-                        new Range(entries, contentHashes, digests, middle, to));
+                invokeAll(new Range(entries, contentHashes, fromKnown, known, digests, from, middle),
+                        new Range(entries, contentHashes, fromKnown, known, digests, middle, to));
                 return;
             }
             var hasher = ContentHasher.forThisThread();
             for (var i = from; i < to; i++) {
                 var entry = entries.get(i);
                 if (entry.isFile() && contentHashes[i] == null) {
+                    contentHashes[i] = known.of(entry);
+                    fromKnown[i] = contentHashes[i] != null;
+                }
+                if (entry.isFile() && contentHashes[i] == null) {
                     contentHashes[i] = contentHash(hasher, entry);
                     if (contentHashes[i] == null) {
                         continue; // vanished
                     }
                 }
-                digests[i] = hasher.sha256(entry.describe(contentHashes[i]));
+                digests[i] = hasher.entryDigest(entry, contentHashes[i]);
             }
         }
 

@@ -38,11 +38,20 @@ record TreeEntry(String relativePath, Path path, FileStat stat, String linkTarge
 
     /** What the entry's digest covers: type, permission bits and content (hash or link target). */
     String describe(String contentSha256) {
-        var content = switch (stat.type()) {
+        return stat.type().tag + " " + Integer.toOctalString(stat.permissions()) + " " + content(contentSha256);
+    }
+
+    /** The digest of {@link #describe}, written straight into {@code out}. */
+    String digest(DigestWriter out, String contentSha256) {
+        return out.put(stat.type().tag).put(' ').text(Integer.toOctalString(stat.permissions())).put(' ')
+                .text(content(contentSha256)).hexDigest();
+    }
+
+    private String content(String contentSha256) {
+        return switch (stat.type()) {
             case FILE -> contentSha256;
             case SYMLINK -> linkTarget;
             case DIRECTORY, OTHER -> "";
         };
-        return stat.type().tag + " " + Integer.toOctalString(stat.permissions()) + " " + content;
     }
 }

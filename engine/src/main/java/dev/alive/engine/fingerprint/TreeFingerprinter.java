@@ -1,7 +1,6 @@
 package dev.alive.engine.fingerprint;
 
 import dev.alive.engine.FileHashCache;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,14 +51,9 @@ public final class TreeFingerprinter {
         var entries = entriesOf(root.toAbsolutePath(), new PathFilter(includes, excludes));
 
         var contentHashes = new String[entries.size()];
-        for (var i = 0; i < contentHashes.length; i++) {
-            var entry = entries.get(i);
-            if (entry.isFile() && !isRacy(entry, racyAfterNanos)) {
-                contentHashes[i] = cache.get(entry.cacheKey()).orElse(null);
-            }
-        }
-        var cached = contentHashes.clone();
-        var digests = EntryDigests.compute(entries, contentHashes, pool);
+        var cached = new boolean[entries.size()];
+        var digests = EntryDigests.compute(entries, contentHashes, cached,
+                file -> isRacy(file, racyAfterNanos) ? null : cache.get(file.cacheKey()).orElse(null), pool);
 
         var byPath = new TreeMap<String, String>();
         for (var i = 0; i < digests.length; i++) {
@@ -68,7 +62,7 @@ public final class TreeFingerprinter {
                 continue; // vanished while we looked
             }
             byPath.put(entry.relativePath(), digests[i]);
-            if (entry.isFile() && cached[i] == null && !isRacy(entry, racyAfterNanos)) {
+            if (entry.isFile() && !cached[i] && !isRacy(entry, racyAfterNanos)) {
                 cache.put(entry.cacheKey(), contentHashes[i]);
             }
         }
@@ -96,15 +90,9 @@ public final class TreeFingerprinter {
 
     /** The fingerprint of a whole tree from its entry digests (by relative path). */
     static String treeFingerprint(SortedMap<String, String> digests) {
-        var sha256 = Fingerprints.newSha256();
-        sha256.update("alive-tree-v1\n".getBytes(StandardCharsets.UTF_8));
-        digests.forEach((path, digest) -> {
-            sha256.update(path.getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) 0);
-            sha256.update(digest.getBytes(StandardCharsets.US_ASCII));
-            sha256.update((byte) '\n');
-        });
-        return Fingerprints.hex(sha256.digest());
+        var out = new DigestWriter().text("alive-tree-v1\n");
+        digests.forEach((path, digest) -> out.text(path).put('\0').text(digest).put('\n'));
+        return out.hexDigest();
     }
 
     private static long nanos(Instant instant) {

@@ -43,6 +43,33 @@ class TreeFingerprinterTest {
     }
 
     @Test
+    void fingerprintIsTheDocumentedDigestOfTheSortedEntryDigests() throws Exception {
+        var root = temp.resolve("format");
+        new TreeFixture(root).file("é.txt", "content\n").dir("sub").symlink("sub/link", "../ünïcode-target");
+        var file = root.resolve("é.txt");
+        var mode = Integer.toOctalString((Integer) Files.getAttribute(file, "unix:mode") & 07777);
+        var dirMode = Integer.toOctalString((Integer) Files.getAttribute(root.resolve("sub"), "unix:mode") & 07777);
+        var linkMode = Integer.toOctalString((Integer) Files.getAttribute(root.resolve("sub/link"), "unix:mode",
+                java.nio.file.LinkOption.NOFOLLOW_LINKS) & 07777);
+        var entries = new java.util.TreeMap<String, String>();
+        entries.put("sub", sha256("d " + dirMode + " "));
+        entries.put("sub/link", sha256("l " + linkMode + " ../ünïcode-target"));
+        entries.put("é.txt", sha256("f " + mode + " " + sha256("content\n")));
+        var text = new StringBuilder("alive-tree-v1\n");
+        entries.forEach((path, digest) -> text.append(path).append('\0').append(digest).append('\n'));
+
+        var snapshot = snapshot(root);
+
+        assertThat(snapshot.entries()).isEqualTo(entries);
+        assertThat(snapshot.fingerprint()).isEqualTo(sha256(text.toString()));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void sameTreeGivesSameFingerprint() {
         var copy = sample(temp.resolve("copy"));
 
