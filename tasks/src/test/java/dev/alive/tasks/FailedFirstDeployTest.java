@@ -70,4 +70,23 @@ class FailedFirstDeployTest {
         assertThat(HostScan.stateOf(host, second)).isEmpty();
         assertThat(host.servedThroughProxy(first)).isTrue();
     }
+
+    @Test
+    void aPortAnotherProgramListensOnIsRefusedAndNothingIsLeft() throws IOException {
+        var site = host.site("busy.alive.test");
+        var first = host.host().ports().first();
+        try (var squatter = new java.net.ServerSocket()) {
+            squatter.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), first));
+
+            var applied = host.deploy(site);
+
+            var unit = applied.unit(site);
+            assertThat(unit.outcome()).as("%s", applied).isEqualTo(RunOutcome.ROLLED_BACK);
+            assertThat(unit.failure().orElseThrow().task()).isEqualTo(TaskId.of(site.domain(), "port"));
+            assertThat(unit.failure().orElseThrow().message())
+                    .contains("port " + first + " is free in the state store but another program listens on it");
+        }
+        assertThat(HostScan.filesOf(host, site)).isEmpty();
+        assertThat(HostScan.stateOf(host, site)).isEmpty();
+    }
 }

@@ -53,6 +53,12 @@ public final class HealthTask extends SiteTask {
                     + result.last().describe() + ")" + (log.isEmpty() ? "" : "; last lines of the service's log:\n"
                     + String.join("\n", log)));
         }
+        if (!setup.services().isRunning(setup)) {
+            var log = setup.services().lastLogLines(setup, LOG_LINES);
+            throw new IllegalStateException("port " + port + " answered, but the site's app is not running: another"
+                    + " program answers on that port" + (log.isEmpty() ? "" : "; last lines of the app's log:\n"
+                    + String.join("\n", log)));
+        }
         return Map.of("status", Output.value(result.last().describe()));
     }
 

@@ -65,11 +65,27 @@ public final class PortTask extends IdentifiedTask {
     public Map<String, Output> run(TaskContext context) {
         var fixed = requested instanceof Site.Port.Fixed f ? OptionalInt.of(f.port()) : OptionalInt.empty();
         var reservation = domains.reserve(domain, hostName, range.first(), range.last(), fixed);
+        var port = reservation.domain().port();
         if (reservation.created()) {
             context.recordUndo("reserved", domain);
-            context.log("reserved port " + reservation.domain().port());
+            context.log("reserved port " + port);
+            if (!isFree(port)) {
+                throw new IllegalStateException("port " + port + " is free in the state store but another program"
+                        + " listens on it on this host: stop that program, or give the host another port range");
+            }
         }
-        return Map.of("port", Output.value(Integer.toString(reservation.domain().port())));
+        return Map.of("port", Output.value(Integer.toString(port)));
+    }
+
+    /** Whether nothing listens on the loopback port (a site's app binds 127.0.0.1:<port>). */
+    private static boolean isFree(int port) {
+        try (var socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Override
