@@ -7,15 +7,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** A bare HTTP/1.1 GET on loopback with any Host header (java.net.http refuses to set Host). */
-final class Http {
+public final class Http {
 
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
     }
 
     private Http() {
     }
 
-    static Response get(int port, String host, String path) {
+    public static Response get(int port, String host, String path) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             socket.setSoTimeout(5000);
@@ -31,7 +31,7 @@ final class Http {
     }
 
     /** True when something accepts connections on the loopback port. */
-    static boolean listening(int port) {
+    public static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;

@@ -1,5 +1,7 @@
 package dev.alive.tasks.system;
 
+import dev.alive.tasks.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +70,7 @@ class CaddyTest {
         caddy.validate(main);
         caddy.reload(main, admin);
 
-        RawHttp.Response served = RawHttp.get(listenPort, "hello.alive.test", "/");
+        Http.Response served = Http.get(listenPort, "hello.alive.test", "/");
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.body()).isEqualTo("host=hello.alive.test proto=http real-ip=127.0.0.1");
 
@@ -76,9 +78,9 @@ class CaddyTest {
         caddy.validate(main);
         caddy.reload(main, admin);
 
-        RawHttp.Response gone = RawHttp.get(listenPort, "hello.alive.test", "/");
+        Http.Response gone = Http.get(listenPort, "hello.alive.test", "/");
         assertThat(gone.body()).doesNotContain("host=");
-        assertThat(RawHttp.get(listenPort, "other.alive.test", "/").body()).startsWith("host=other.alive.test");
+        assertThat(Http.get(listenPort, "other.alive.test", "/").body()).startsWith("host=other.alive.test");
     }
 
     @Test
@@ -95,7 +97,7 @@ class CaddyTest {
                 .hasMessageContaining("sites/hello.alive.test.caddy:2: unrecognized directive");
 
         assertThat(caddy.runningConfig(admin)).isEqualTo(live);
-        assertThat(RawHttp.get(listenPort, "hello.alive.test", "/").body()).startsWith("host=hello.alive.test");
+        assertThat(Http.get(listenPort, "hello.alive.test", "/").body()).startsWith("host=hello.alive.test");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.alive.tasks.system;
 
+import dev.alive.tasks.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +71,7 @@ class ProcessServiceTest {
 
         HealthCheck.Result health = new HealthCheck().check(port, "/", Duration.ofSeconds(20), a -> { });
         assertThat(health.healthy()).as(service.lastLogLines(20).toString()).isTrue();
-        assertThat(RawHttp.get(port, "localhost", "/").body()).isEqualTo("node 65534");
+        assertThat(Http.get(port, "localhost", "/").body()).isEqualTo("node 65534");
         assertThat(Files.readAllLines(Path.of("/proc/" + pid + "/status"))).contains("Uid:\t65534\t65534\t65534\t65534");
 
         service.stop();
@@ -184,7 +186,7 @@ class ProcessServiceTest {
 
     private static boolean answersAsNode(int port) {
         try {
-            return RawHttp.get(port, "localhost", "/").body().equals("node 65534");
+            return Http.get(port, "localhost", "/").body().equals("node 65534");
         } catch (RuntimeException e) {
             return false;
         }
