@@ -13,8 +13,12 @@ import java.util.Map;
  */
 final class Journal {
 
-    /** What the runs after a given run sequence number did. */
-    record Work(int runs, int tasksRan, double taskSeconds, Map<String, Integer> ranByTaskName) {
+    /**
+     * What the runs after a given run sequence number did; {@code firstStart} and {@code lastEnd}
+     * are the epoch microseconds of the first task started and the last one finished (0 if none).
+     */
+    record Work(int runs, int tasksRan, double taskSeconds, Map<String, Integer> ranByTaskName, long firstStart,
+                long lastEnd) {
     }
 
     private final Path database;
@@ -43,6 +47,8 @@ final class Journal {
         var runs = new java.util.HashSet<String>();
         var micros = 0L;
         var ran = 0;
+        var firstStart = Long.MAX_VALUE;
+        var lastEnd = 0L;
         try (var connection = connect(); var statement = connection.prepareStatement(sql)) {
             statement.setLong(1, afterRun);
             try (var rows = statement.executeQuery()) {
@@ -51,8 +57,10 @@ final class Journal {
                     runs.add(rows.getString(1));
                     if (rows.getString(3).equals("STARTED")) {
                         started.put(key, rows.getLong(4));
+                        firstStart = Math.min(firstStart, rows.getLong(4));
                     } else if (started.containsKey(key)) {
                         micros += rows.getLong(4) - started.remove(key);
+                        lastEnd = Math.max(lastEnd, rows.getLong(4));
                         ran++;
                         var task = rows.getString(2);
                         ranByName.merge(task.substring(task.lastIndexOf('/') + 1), 1, Integer::sum);
@@ -62,7 +70,7 @@ final class Journal {
         } catch (SQLException e) {
             throw new IllegalStateException("reading " + database + ": " + e.getMessage(), e);
         }
-        return new Work(runs.size(), ran, micros / 1e6, ranByName);
+        return new Work(runs.size(), ran, micros / 1e6, ranByName, firstStart == Long.MAX_VALUE ? 0 : firstStart, lastEnd);
     }
 
     private Connection connect() throws SQLException {
