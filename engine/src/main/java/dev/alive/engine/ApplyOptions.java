@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * How one apply runs.
  *
- * @param parallelism how many tasks run at once, over all units
+ * @param parallelism how many tasks run at once, over all units (up-to-date checks are not counted:
+ *     each unit checks its own tasks)
  * @param failFast when a unit fails, stop (and roll back) the other units too
  * @param forced tasks that run even when up to date (reason "forced")
  * @param lockWait how long to wait for a unit's lock held by a live run; zero refuses at once

@@ -3,8 +3,9 @@ package dev.alive.engine;
 import java.time.Duration;
 
 /**
- * One task within a run, on a worker thread: check; skip when up to date; otherwise journal
- * STARTED, run, record and journal the pending state (or the failure). Never throws.
+ * One task within a run: {@link #check} whether it is up to date (skipped, or a failed check), then,
+ * on a worker thread, {@link #run} it: journal STARTED, run, record and journal the pending state
+ * (or the failure). Never throws.
  */
 final class TaskStep {
 
@@ -20,19 +21,34 @@ final class TaskStep {
         this.faults = faults;
     }
 
-    TaskResult execute(Task task, RunScope scope) {
+    /** What the check decided: the task must run (with its decision), or it ended already. */
+    sealed interface Checked {
+        record MustRun(Decision decision, long startNanos) implements Checked {
+        }
+
+        record Ended(TaskResult result) implements Checked {
+        }
+    }
+
+    Checked check(Task task, RunScope scope) {
         long start = System.nanoTime();
         Decision decision;
         try {
             decision = check.decide(task, scope.upstream(), scope.forced().contains(task.id()), scope.committed(),
                     scope.lastAttempts());
         } catch (Throwable e) {
-            return failed(task, scope, start, e, false);
+            return new Checked.Ended(failed(task, scope, start, e, false));
         }
         if (!decision.mustRun()) {
             scope.listener().taskSkipped(task.id());
-            return new TaskResult.Skipped(task.id(), decision.committed().orElseThrow());
+            return new Checked.Ended(new TaskResult.Skipped(task.id(), decision.committed().orElseThrow()));
         }
+        return new Checked.MustRun(decision, start);
+    }
+
+    TaskResult run(Task task, Checked.MustRun checked, RunScope scope) {
+        var decision = checked.decision();
+        var start = checked.startNanos();
         try {
             scope.journal().started(task.id(), String.join("; ", decision.reasons()));
             scope.listener().taskStarted(task.id(), decision.reasons());

@@ -13,9 +13,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs the tasks of one unit on the shared pool: a task is launched once all its dependencies
- * succeeded. After a failure (or when told to stop) nothing new is launched and the tasks still
- * running are waited for. Also serves this run's outputs to the checks of downstream tasks.
+ * Runs the tasks of one unit on the shared pool: a task is checked once all its dependencies
+ * succeeded, on this unit's own thread, and only a task that must run takes a place in the pool (so
+ * a fleet's thousands of up-to-date checks never queue before its builds). After a failure (or
+ * when told to stop) nothing new is launched and the tasks still running are waited for. Also
+ * serves this run's outputs to the checks of downstream tasks.
  */
 final class UnitScheduler implements UpstreamOutputs {
 
@@ -61,7 +63,12 @@ final class UnitScheduler implements UpstreamOutputs {
         while (true) {
             while (failure == null && !stop.get() && !interrupted && !ready.isEmpty()) {
                 var task = ready.poll();
-                pool.execute(() -> finished.add(safely(step, task, scope)));
+                var checked = checkSafely(step, task, scope);
+                if (checked instanceof TaskStep.Checked.MustRun mustRun) {
+                    pool.execute(() -> finished.add(runSafely(step, task, mustRun, scope)));
+                } else {
+                    finished.add(((TaskStep.Checked.Ended) checked).result());
+                }
                 running++;
             }
             if (running == 0) {
@@ -110,9 +117,17 @@ final class UnitScheduler implements UpstreamOutputs {
         return Optional.of(output);
     }
 
-    private static TaskResult safely(TaskStep step, Task task, RunScope scope) {
+    private static TaskStep.Checked checkSafely(TaskStep step, Task task, RunScope scope) {
         try {
-            return step.execute(task, scope);
+            return step.check(task, scope);
+        } catch (Throwable e) {
+            return new TaskStep.Checked.Ended(new TaskResult.Failed(task.id(), e, false));
+        }
+    }
+
+    private static TaskResult runSafely(TaskStep step, Task task, TaskStep.Checked.MustRun checked, RunScope scope) {
+        try {
+            return step.run(task, checked, scope);
         } catch (Throwable e) {
             return new TaskResult.Failed(task.id(), e, true);
         }
