@@ -3,9 +3,6 @@ package dev.alive.tasks.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,7 +24,6 @@ public final class Caddy {
 
     private final Commands commands;
     private final Path home;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** @param home Caddy's home folder, e.g. {@code <root>/var/lib/caddy}; created by Caddy as needed */
     public Caddy(Commands commands, Path home) {
@@ -59,29 +55,19 @@ public final class Caddy {
 
     /** Whether the admin endpoint answers {@code GET /config/} with 200. */
     public boolean isRunning(String adminAddress) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + ListenAddress.parse(adminAddress) + "/config/"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return LocalHttp.get(configUri(adminAddress), Duration.ofSeconds(2), false).status() == 200;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
 
     /** The configuration Caddy is running, as JSON from the admin endpoint. */
     public String runningConfig(String adminAddress) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + ListenAddress.parse(adminAddress) + "/config/"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return LocalHttp.get(configUri(adminAddress), Duration.ofSeconds(5), true).body();
         } catch (IOException e) {
             throw new UncheckedIOException("Caddy's admin endpoint " + adminAddress + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -124,6 +110,10 @@ public final class Caddy {
     /** Where {@link #start} sends Caddy's output. */
     public Path logFile() {
         return home.resolve("caddy.log");
+    }
+
+    private static URI configUri(String adminAddress) {
+        return URI.create("http://" + ListenAddress.parse(adminAddress) + "/config/");
     }
 
     private Command caddy(String... arguments) {

@@ -2,11 +2,8 @@ package dev.alive.tasks.system;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,7 +33,6 @@ public final class HealthCheck {
 
     private final Duration requestTimeout;
     private final Duration interval;
-    private final HttpClient client;
 
     /** 2 s per request, 250 ms between attempts. */
     public HealthCheck() {
@@ -46,10 +42,6 @@ public final class HealthCheck {
     public HealthCheck(Duration requestTimeout, Duration interval) {
         this.requestTimeout = requestTimeout;
         this.interval = interval;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(requestTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** @param path must start with '/' */
@@ -75,20 +67,16 @@ public final class HealthCheck {
     }
 
     private Attempt request(URI uri, int number, Duration limit, long start) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(limit).GET().build();
         Optional<Integer> status = Optional.empty();
         Optional<String> error = Optional.empty();
         try {
-            status = Optional.of(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            status = Optional.of(LocalHttp.get(uri, limit, false).status());
         } catch (ConnectException e) {
             error = Optional.of("connection refused");
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             error = Optional.of("no answer within " + limit.toMillis() + " ms");
         } catch (IOException e) {
             error = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking " + uri, e);
         }
         return new Attempt(number, status, error, Duration.ofNanos(System.nanoTime() - start));
     }

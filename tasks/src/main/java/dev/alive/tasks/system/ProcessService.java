@@ -12,10 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A long-running process without a service manager (the local profile's {@code services:
- * process}): started detached in its own session and process group ({@code setsid}), stdin from
+ * process}): started detached in its own session and process group ({@code setsid --fork}), stdin from
  * {@code /dev/null}, stdout and stderr appended to a log file, its pid and start time in a pid file
  * (0600). It is running when that pid is a live process with that start time, so a recycled pid is
  * never mistaken for it. {@link #stop()} sends SIGTERM to the whole group, waits, then SIGKILL.
@@ -25,6 +26,10 @@ import java.util.Optional;
  */
 public final class ProcessService {
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Positional parameters only: nothing from the command is parsed by the shell. */
+    private static final String REPORT_PID_THEN_EXEC = "echo $$ > \"$1\"; shift; exec \"$@\"";
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path pidFile;
     private final Path logFile;
@@ -52,8 +57,8 @@ public final class ProcessService {
         pid().ifPresent(pid -> {
             throw new IllegalStateException("already running as pid " + pid + " (" + pidFile + ")");
         });
-        List<String> argv = new ArrayList<>();
-        argv.add(Executables.system("setsid").toString());
+        List<String> argv = new ArrayList<>(List.of(Executables.system("setsid").toString(), "--fork",
+                Executables.system("sh").toString(), "-c", REPORT_PID_THEN_EXEC, "alive-start", launchFile().toString()));
         argv.addAll(CommandRunner.launchArgv(command));
         createLogFile();
         ProcessBuilder builder = new ProcessBuilder(argv)
@@ -65,10 +70,10 @@ public final class ProcessService {
         builder.environment().putAll(command.environment());
         long pid;
         try {
-            pid = builder.start().pid();
+            pid = launch(builder);
         } catch (IOException e) {
             throw new CommandFailedException(command.display(), CommandFailedException.NO_EXIT_CODE,
-                    "could not start: " + e.getMessage(), List.of());
+                    "could not start: " + e.getMessage(), FileOps.lastLines(logFile, 5));
         }
         Optional<ProcStat> stat = awaitOwnSession(pid);
         long startTime = stat.map(ProcStat::startTime).orElse(-1L);
@@ -113,6 +118,44 @@ public final class ProcessService {
     /** The last {@code n} lines of the log file. */
     public List<String> lastLogLines(int n) {
         return FileOps.lastLines(logFile, n);
+    }
+
+    /**
+     * Runs {@code setsid --fork sh -c ...}: setsid's own process exits at once, so the JVM keeps no
+     * child that never ends (its process reaper would hold every alive run's exit by ~300 ms). The
+     * forked session leader writes its pid to a launch file, then execs the command. (A pipe cannot
+     * carry the pid: the JDK drains and closes a child's pipes as soon as that child exits.)
+     */
+    private long launch(ProcessBuilder builder) throws IOException {
+        Path launchFile = launchFile();
+        Files.deleteIfExists(launchFile);
+        Files.createFile(launchFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Process launcher = builder.start();
+            long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                String reported = Files.readString(launchFile, StandardCharsets.US_ASCII);
+                if (reported.endsWith("\n")) {
+                    return Long.parseLong(reported.trim());
+                }
+                if (!launcher.isAlive() && launcher.exitValue() != 0) {
+                    throw new IOException("setsid exited with " + launcher.exitValue());
+                }
+                Thread.sleep(2);
+            }
+            throw new IOException("the process did not report its pid within " + LAUNCH_TIMEOUT.toSeconds() + " s");
+        } catch (NumberFormatException e) {
+            throw new IOException("the process reported a garbled pid", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting", e);
+        } finally {
+            Files.deleteIfExists(launchFile);
+        }
+    }
+
+    private Path launchFile() {
+        return pidFile.resolveSibling(pidFile.getFileName() + ".launch");
     }
 
     /** Waits (briefly) until setsid has made the process its own session leader. */

@@ -85,4 +85,16 @@ class HealthCheckTest {
         assertThat(result.healthy()).isFalse();
         assertThat(result.last().describe()).isEqualTo("connection refused");
     }
+
+    @Test
+    void reportsATimeoutWhenTheServerAcceptsButNeverAnswers() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            HealthCheck quick = new HealthCheck(Duration.ofMillis(200), Duration.ofMillis(50));
+
+            HealthCheck.Result result = quick.check(silent.getLocalPort(), "/", Duration.ofMillis(100), attempts::add);
+
+            assertThat(result.healthy()).isFalse();
+            assertThat(result.last().describe()).isEqualTo("no answer within 200 ms");
+        }
+    }
 }
