@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -36,31 +38,49 @@ public final class SpecLoader {
 
     /** Loads and validates one site spec; throws {@link SpecException} listing every problem. */
     public Site loadSite(Path file) {
-        Problems problems = new Problems(file);
-        Optional<Site> site = document(file, "Site", problems).flatMap(node -> {
-            Path absolute = file.toAbsolutePath().normalize();
-            return new SiteReader(absolute, TemplateFolder.of(realFolder(absolute), environment), environment,
-                    problems).read(node);
-        });
-        problems.throwIfAny();
-        return site.orElseThrow(() -> new IllegalStateException("no site and no problem for " + file));
+        return loadSite(file, TemplateLinks::escaping);
     }
 
-    /** Loads several specs, reporting the problems of all of them together. */
+    /**
+     * Loads several specs, reporting the problems of all of them together, in the order of
+     * {@code files}. The files are read in parallel, and a template shared by many specs (a fleet)
+     * is checked for escaping symlinks once.
+     */
     public List<Site> loadSites(Collection<Path> files) {
+        Map<Path, List<String>> escapingByTemplate = new ConcurrentHashMap<>();
+        Function<Path, List<String>> escapingLinks = template ->
+                escapingByTemplate.computeIfAbsent(template, TemplateLinks::escaping);
+        List<Object> loaded = files.parallelStream().map(file -> {
+            try {
+                return (Object) loadSite(file, escapingLinks);
+            } catch (SpecException e) {
+                return e;
+            }
+        }).toList();
         List<Site> sites = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                sites.add(loadSite(file));
-            } catch (SpecException e) {
-                problems.addAll(e.problems());
+        for (Object outcome : loaded) {
+            if (outcome instanceof Site site) {
+                sites.add(site);
+            } else {
+                problems.addAll(((SpecException) outcome).problems());
             }
         }
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }
         return sites;
+    }
+
+    private Site loadSite(Path file, Function<Path, List<String>> escapingLinks) {
+        Problems problems = new Problems(file);
+        Optional<Site> site = document(file, "Site", problems).flatMap(node -> {
+            Path absolute = file.toAbsolutePath().normalize();
+            return new SiteReader(absolute, TemplateFolder.of(realFolder(absolute), environment, escapingLinks),
+                    environment, problems).read(node);
+        });
+        problems.throwIfAny();
+        return site.orElseThrow(() -> new IllegalStateException("no site and no problem for " + file));
     }
 
     /** Loads and validates one host profile file; throws {@link SpecException} listing every problem. */

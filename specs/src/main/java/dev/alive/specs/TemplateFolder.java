@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -26,14 +27,20 @@ final class TemplateFolder {
 
     private final Path specFolder;
     private final List<Path> allowedRoots;
+    private final Function<Path, List<String>> escapingLinks;
 
-    private TemplateFolder(Path specFolder, List<Path> allowedRoots) {
+    private TemplateFolder(Path specFolder, List<Path> allowedRoots, Function<Path, List<String>> escapingLinks) {
         this.specFolder = specFolder;
         this.allowedRoots = allowedRoots;
+        this.escapingLinks = escapingLinks;
     }
 
-    /** @param specFolder the real path of the folder holding the spec file */
-    static TemplateFolder of(Path specFolder, Map<String, String> environment) {
+    /**
+     * @param specFolder the real path of the folder holding the spec file
+     * @param escapingLinks {@link TemplateLinks#escaping}, or a cache of it shared by a fleet's specs
+     */
+    static TemplateFolder of(Path specFolder, Map<String, String> environment,
+            Function<Path, List<String>> escapingLinks) {
         List<Path> roots = new ArrayList<>();
         roots.add(specFolder);
         String listed = environment.getOrDefault(ROOTS_VARIABLE, "");
@@ -47,7 +54,7 @@ final class TemplateFolder {
                 // an unusable entry allows nothing
             }
         }
-        return new TemplateFolder(specFolder, List.copyOf(roots));
+        return new TemplateFolder(specFolder, List.copyOf(roots), escapingLinks);
     }
 
     Optional<Path> resolve(ScalarNode node, Problems problems) {
@@ -74,7 +81,7 @@ final class TemplateFolder {
                     + Texts.plain(real) + "); " + stayInside);
             return Optional.empty();
         }
-        List<String> escaping = TemplateLinks.escaping(real);
+        List<String> escaping = escapingLinks.apply(real);
         if (!escaping.isEmpty()) {
             problems.at(node, shown + " contains " + String.join(", ", escaping)
                     + "; a template must not point outside itself: replace the link with the file itself");

@@ -118,4 +118,22 @@ class SiteSpecLoadingTest {
                 () -> folder.loader().loadSites(List.of(good, bad1, bad2)));
         assertThat(refused.problems()).extracting(Problem::file).containsExactly(bad1, bad2);
     }
+
+    @Test
+    void loadsAFleetSharingOneTemplateInFileOrderAndReportsAnEscapingLinkForEachSpec() throws Exception {
+        SpecFolder folder = new SpecFolder(dir);
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            files.add(folder.write("site-" + i + ".yaml", SpecFolder.VALID.replace("hello.alive.test", "s" + i + ".alive.test")));
+        }
+
+        assertThat(folder.loader().loadSites(files)).extracting(Site::domain)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 40).mapToObj(i -> "s" + i + ".alive.test").toList());
+
+        java.nio.file.Files.createSymbolicLink(dir.resolve("template/passwd"), Path.of("/etc/passwd"));
+        SpecException refused = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class,
+                () -> folder.loader().loadSites(files));
+        assertThat(refused.problems()).extracting(Problem::file).containsExactlyElementsOf(files);
+        assertThat(refused.problems()).allSatisfy(p -> assertThat(p.message()).contains("passwd"));
+    }
 }
