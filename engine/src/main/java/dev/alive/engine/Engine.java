@@ -61,7 +61,7 @@ public final class Engine {
     public ApplyResult apply(TaskGraph graph, ApplyOptions options, RunListener listener) {
         var pool = Executors.newFixedThreadPool(options.parallelism(), daemonThreads("alive-task"));
         var ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("alive-heartbeat"));
-        var unitThreads = Executors.newCachedThreadPool(daemonThreads("alive-unit"));
+        var unitThreads = Executors.newFixedThreadPool(unitsInFlight(options.parallelism()), daemonThreads("alive-unit"));
         try {
             var run = new UnitRun(parts, pool, ticker, new AtomicBoolean());
             var units = graph.units();
@@ -87,6 +87,16 @@ public final class Engine {
         } finally {
             ticker.shutdownNow();
         }
+    }
+
+    /**
+     * How many units are between taking their lock and committing at once: enough that the task
+     * pool always has a unit's next task waiting (twice its size, at least the cores for up-to-date
+     * checks), few enough that the first units finish their checks and start their tasks soon,
+     * rather than a hundred units sharing the cores and the store for their first checks.
+     */
+    static int unitsInFlight(int parallelism) {
+        return Math.max(2 * parallelism, Runtime.getRuntime().availableProcessors());
     }
 
     private static List<UnitResult> joinAll(List<CompletableFuture<UnitResult>> futures) {

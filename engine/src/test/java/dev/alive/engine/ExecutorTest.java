@@ -70,6 +70,32 @@ class ExecutorTest {
     }
 
     @Test
+    void aFleetTakesOnlyAFewUnitsAtOnceSoTheFirstOnesStartTheirTasksEarly() {
+        var inFlight = new AtomicInteger();
+        var most = new AtomicInteger();
+        for (int i = 0; i < 24; i++) {
+            h.fakes.unit("u" + i).task("t");
+            h.fakes.task("u" + i + "/t").onRun(context -> Thread.sleep(5));
+        }
+
+        var result = h.engine.apply(h.fakes.graph(), ApplyOptions.defaults().withParallelism(1), new RunListener() {
+            @Override
+            public void runStarted(String unit, String runId) {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            }
+
+            @Override
+            public void runFinished(String unit, String runId, RunOutcome outcome, String summary) {
+                inFlight.decrementAndGet();
+            }
+        });
+
+        assertThat(result.units()).hasSize(24).allSatisfy(u -> assertThat(((UnitResult.Finished) u).outcome())
+                .isEqualTo(RunOutcome.SUCCEEDED));
+        assertThat(most.get()).isBetween(1, Engine.unitsInFlight(1));
+    }
+
+    @Test
     void aFailureUndoesCompletedTasksInReverseTopologicalOrderAndCommitsNothing() {
         h.fakes.unit("a").task("x").task("y", dependsOn("x")).task("z", dependsOn("y")).task("after", dependsOn("z"));
         h.fakes.task("a/z").failing(true);
