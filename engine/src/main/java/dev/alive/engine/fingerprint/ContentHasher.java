@@ -18,7 +18,6 @@ final class ContentHasher {
     private static final ThreadLocal<ContentHasher> PER_THREAD = ThreadLocal.withInitial(ContentHasher::new);
 
     private final MessageDigest digest = Fingerprints.newSha256();
-    private final DigestWriter entries = new DigestWriter();
     private final byte[] bytes = new byte[BUFFER_BYTES];
     private final ByteBuffer buffer = ByteBuffer.wrap(bytes);
 
@@ -43,10 +42,5 @@ final class ContentHasher {
             }
         }
         return Fingerprints.hex(digest.digest());
-    }
-
-    /** The digest of one entry (see {@link TreeEntry#describe}). */
-    String entryDigest(TreeEntry entry, String contentSha256) {
-        return entry.digest(entries, contentSha256);
     }
 }

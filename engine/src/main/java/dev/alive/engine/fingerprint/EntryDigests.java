@@ -89,7 +89,7 @@ final class EntryDigests {
                         continue; // vanished
                     }
                 }
-                digests[i] = hasher.entryDigest(entry, contentHashes[i]);
+                digests[i] = entry.digest(contentHashes[i]);
             }
         }
 

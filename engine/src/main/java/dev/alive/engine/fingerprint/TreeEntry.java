@@ -36,22 +36,17 @@ record TreeEntry(String relativePath, Path path, FileStat stat, String linkTarge
         return stat.type() == EntryType.FILE;
     }
 
-    /** What the entry's digest covers: type, permission bits and content (hash or link target). */
-    String describe(String contentSha256) {
-        return stat.type().tag + " " + Integer.toOctalString(stat.permissions()) + " " + content(contentSha256);
-    }
-
-    /** The digest of {@link #describe}, written straight into {@code out}. */
-    String digest(DigestWriter out, String contentSha256) {
-        return out.put(stat.type().tag).put(' ').text(Integer.toOctalString(stat.permissions())).put(' ')
-                .text(content(contentSha256)).hexDigest();
-    }
-
-    private String content(String contentSha256) {
+    /**
+     * The entry's digest line: type tag and permission bits in octal, then for a file its content
+     * hash and for a symlink the hash of its target text, e.g. {@code f 644 <sha256>}, {@code d 755},
+     * {@code l 777 <sha256>}. It never contains a newline or NUL.
+     */
+    String digest(String contentSha256) {
+        var head = stat.type().tag + " " + Integer.toOctalString(stat.permissions());
         return switch (stat.type()) {
-            case FILE -> contentSha256;
-            case SYMLINK -> linkTarget;
-            case DIRECTORY, OTHER -> "";
+            case FILE -> head + " " + contentSha256;
+            case SYMLINK -> head + " " + Fingerprints.ofValue(linkTarget);
+            case DIRECTORY, OTHER -> head;
         };
     }
 }

@@ -5,17 +5,25 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Fingerprints file trees with SHA-256. Each entry (file, directory, symlink; empty directories
- * included) is keyed by its '/'-separated path relative to the root and digested over its type,
- * permission bits and content: a file's content hash, a symlink's target text (never followed).
- * The tree's fingerprint covers the sorted entries. A missing root is an empty tree; a root that is
- * a single file (or symlink) is a tree of that one entry, named by its file name.
+ * included) is keyed by its '/'-separated path relative to the root and described by a digest line
+ * of its type, permission bits and content: a file's content hash, the hash of a symlink's target
+ * text (never followed); see {@link TreeEntry#digest}. A missing root is an empty tree; a root that
+ * is a single file (or symlink) is a tree of that one entry, named by its file name.
+ *
+ * <p>The tree's fingerprint (format {@code alive-tree-v2}): the entries sorted by path are cut into
+ * chunks of {@value #CHUNK_ENTRIES}; each chunk's SHA-256 covers its lines {@code path NUL digest
+ * LF}; the fingerprint is the SHA-256 of {@code "alive-tree-v2\n"} followed by each chunk's hex
+ * digest and LF. Chunks are digested in parallel: on an unchanged re-check, hashing the lines is
+ * most of the work left once the file hashes come from the cache.
  *
  * <p>Content hashes come from the {@link FileHashCache} when a file's (path, size, mtime, inode,
  * ctime) are unchanged, unless its mtime lies within {@link #RACY_WINDOW} of the snapshot's start:
@@ -30,6 +38,9 @@ public final class TreeFingerprinter {
 
     /** Files modified this recently before a snapshot starts are never taken from the cache. */
     public static final Duration RACY_WINDOW = Duration.ofSeconds(1);
+
+    /** Entries per chunk of the tree's fingerprint (chunks are digested in parallel). */
+    static final int CHUNK_ENTRIES = 1024;
 
     private final FileHashCache cache;
     private final ForkJoinPool pool;
@@ -67,7 +78,7 @@ public final class TreeFingerprinter {
             }
         }
         cache.flush();
-        return new TreeSnapshot(treeFingerprint(byPath), byPath);
+        return new TreeSnapshot(treeFingerprint(byPath, pool), byPath);
     }
 
     private List<TreeEntry> entriesOf(Path root, PathFilter filter) {
@@ -90,8 +101,40 @@ public final class TreeFingerprinter {
 
     /** The fingerprint of a whole tree from its entry digests (by relative path). */
     static String treeFingerprint(SortedMap<String, String> digests) {
-        var out = new DigestWriter().text("alive-tree-v1\n");
-        digests.forEach((path, digest) -> out.text(path).put('\0').text(digest).put('\n'));
+        return treeFingerprint(digests, FingerprintPool.shared());
+    }
+
+    /** As {@link #treeFingerprint(SortedMap)}, the chunks digested in parallel on {@code pool}. */
+    static String treeFingerprint(SortedMap<String, String> digests, ForkJoinPool pool) {
+        var paths = digests.keySet().toArray(String[]::new);
+        var lines = digests.values().toArray(String[]::new);
+        var chunkDigests = new String[(paths.length + CHUNK_ENTRIES - 1) / CHUNK_ENTRIES];
+        var chunks = new ArrayList<ForkJoinTask<?>>();
+        for (var chunk = 0; chunk < chunkDigests.length; chunk++) {
+            var index = chunk;
+            chunks.add(ForkJoinTask.adapt(() -> {
+                chunkDigests[index] = chunkDigest(paths, lines, index * CHUNK_ENTRIES);
+            }));
+        }
+        if (chunks.size() == 1) {
+            chunks.get(0).invoke();
+        } else if (chunks.size() > 1) {
+            pool.invoke(ForkJoinTask.adapt(() -> {
+                ForkJoinTask.invokeAll(chunks);
+            }));
+        }
+        var out = new DigestWriter().text("alive-tree-v2\n");
+        for (var digest : chunkDigests) {
+            out.text(digest).put('\n');
+        }
+        return out.hexDigest();
+    }
+
+    private static String chunkDigest(String[] paths, String[] lines, int from) {
+        var out = new DigestWriter();
+        for (var i = from; i < Math.min(paths.length, from + CHUNK_ENTRIES); i++) {
+            out.text(paths[i]).put('\0').text(lines[i]).put('\n');
+        }
         return out.hexDigest();
     }
 

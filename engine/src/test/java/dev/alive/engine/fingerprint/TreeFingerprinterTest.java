@@ -52,16 +52,47 @@ class TreeFingerprinterTest {
         var linkMode = Integer.toOctalString((Integer) Files.getAttribute(root.resolve("sub/link"), "unix:mode",
                 java.nio.file.LinkOption.NOFOLLOW_LINKS) & 07777);
         var entries = new java.util.TreeMap<String, String>();
-        entries.put("sub", sha256("d " + dirMode + " "));
-        entries.put("sub/link", sha256("l " + linkMode + " ../ünïcode-target"));
-        entries.put("é.txt", sha256("f " + mode + " " + sha256("content\n")));
-        var text = new StringBuilder("alive-tree-v1\n");
-        entries.forEach((path, digest) -> text.append(path).append('\0').append(digest).append('\n'));
+        entries.put("sub", "d " + dirMode);
+        entries.put("sub/link", "l " + linkMode + " " + sha256("../ünïcode-target"));
+        entries.put("é.txt", "f " + mode + " " + sha256("content\n"));
+        var chunk = new StringBuilder();
+        entries.forEach((path, digest) -> chunk.append(path).append('\0').append(digest).append('\n'));
+        var text = "alive-tree-v2\n" + sha256(chunk.toString()) + "\n";
 
         var snapshot = snapshot(root);
 
         assertThat(snapshot.entries()).isEqualTo(entries);
+        assertThat(snapshot.fingerprint()).isEqualTo(sha256(text));
+    }
+
+    @Test
+    void aTreeOfManyChunksIsTheDocumentedDigestOfItsChunkDigestsOnAnyPool() throws Exception {
+        var root = temp.resolve("chunks");
+        var fixture = new TreeFixture(root);
+        var files = TreeFingerprinter.CHUNK_ENTRIES * 2 + 300;
+        for (var i = 0; i < files; i++) {
+            fixture.file("d" + (i % 7) + "/f" + i, "content " + i);
+        }
+
+        var snapshot = snapshot(root);
+
+        var paths = new java.util.ArrayList<>(snapshot.entries().keySet());
+        assertThat(paths).hasSize(files + 7);
+        var text = new StringBuilder("alive-tree-v2\n");
+        for (var from = 0; from < paths.size(); from += TreeFingerprinter.CHUNK_ENTRIES) {
+            var chunk = new StringBuilder();
+            for (var path : paths.subList(from, Math.min(paths.size(), from + TreeFingerprinter.CHUNK_ENTRIES))) {
+                chunk.append(path).append('\0').append(snapshot.entries().get(path)).append('\n');
+            }
+            text.append(sha256(chunk.toString())).append('\n');
+        }
         assertThat(snapshot.fingerprint()).isEqualTo(sha256(text.toString()));
+        var onePool = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            assertThat(TreeFingerprinter.treeFingerprint(snapshot.entries(), onePool)).isEqualTo(snapshot.fingerprint());
+        } finally {
+            onePool.shutdown();
+        }
     }
 
     private static String sha256(String text) throws Exception {
