@@ -28,7 +28,7 @@ final class FirstDeploysScenario {
         for (var i = 0; i < bench.options.warmups() + bench.options.runs(); i++) {
             var dir = bench.fixtures.root().resolve("first-" + i);
             bench.fixtures.fleet(dir, "first.bench.test", count, !bench.options.sharedOwner());
-            Fixtures.host(dir, "27200-27399", Fixtures.noProxy());
+            Fixtures.host(dir, Fixtures.freeRange(200), Fixtures.noProxy());
             try {
                 var run = bench.alive.run(dir, Alive.withPassword(), "apply", "--host", "host.yaml", "sites").orFail();
                 checkPorts(bench.alive.run(dir, "status", "--host", "host.yaml", "--json").orFail().stdout(), count);

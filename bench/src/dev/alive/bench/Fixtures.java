@@ -159,6 +159,28 @@ final class Fixtures {
     }
 
     /** A TCP port on 127.0.0.1 nobody listens on right now. */
+    /**
+     * A range of {@code size} ports, "first-last", on none of which anything listens on 127.0.0.1
+     * now (the site processes of an earlier, interrupted benchmark or of other work may hold some).
+     */
+    static String freeRange(int size) {
+        for (var first = 26000; first + size <= 60000; first += size) {
+            var last = first + size - 1;
+            if (java.util.stream.IntStream.rangeClosed(first, last).allMatch(Fixtures::isFree)) {
+                return first + "-" + last;
+            }
+        }
+        throw new IllegalStateException("no " + size + " free ports in a row between 26000 and 60000");
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static int freePort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -22,7 +22,7 @@ final class FleetScenario {
     void run(boolean plan, boolean status) {
         var dir = bench.fixtures.root().resolve("fleet");
         bench.fixtures.fleet(dir, "fleet.bench.test", bench.options.fleet(), false);
-        Fixtures.host(dir, "26000-26999", Fixtures.noProxy());
+        Fixtures.host(dir, Fixtures.freeRange(1000), Fixtures.noProxy());
         var count = bench.options.fleet();
         try {
             var setup = Fixtures.deployFleet(bench.alive, dir);

@@ -23,7 +23,7 @@ final class NoopApplyScenario {
         var site = bench.fixtures.example(dir);
         var admin = Fixtures.freePort();
         var caddy = onPath("caddy");
-        Fixtures.host(dir, "27400-27499", caddy ? Fixtures.caddy(admin, Fixtures.freePort()) : Fixtures.noProxy());
+        Fixtures.host(dir, Fixtures.freeRange(100), caddy ? Fixtures.caddy(admin, Fixtures.freePort()) : Fixtures.noProxy());
         try {
             var first = bench.alive.run(dir, Alive.withPassword(), "apply", "--host", "host.yaml", site.toString()).orFail();
             Bench.log("  first deploy of the example: %.1f s%s", first.wallSeconds(), caddy ? "" : " (no caddy on PATH: proxy none)");

@@ -24,7 +24,7 @@ final class RedeployScenario {
         var dir = bench.fixtures.root().resolve("redeploy");
         var count = bench.options.redeploy();
         var sites = bench.fixtures.fleet(dir, "redeploy.bench.test", count, false);
-        Fixtures.host(dir, "27000-27199", Fixtures.noProxy());
+        Fixtures.host(dir, Fixtures.freeRange(200), Fixtures.noProxy());
         var journal = new Journal(dir.resolve("root/state.db"));
         try {
             var setup = Fixtures.deployFleet(bench.alive, dir);
