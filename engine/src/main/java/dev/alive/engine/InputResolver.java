@@ -1,6 +1,5 @@
 package dev.alive.engine;
 
-import dev.alive.engine.fingerprint.TreeFingerprinter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 
@@ -15,23 +14,23 @@ final class InputResolver {
         this.secretKey = store.fingerprintKey();
     }
 
-    ResolvedInputs resolve(Task task, UpstreamOutputs upstream) {
+    /** @param trees the snapshots of this plan or apply, shared by all its checks */
+    ResolvedInputs resolve(Task task, UpstreamOutputs upstream, TreeSnapshots trees) {
         var resolved = new ArrayList<ResolvedInput>();
         for (var input : task.inputs()) {
-            resolved.add(resolve(task.id(), input, upstream));
+            resolved.add(resolve(task.id(), input, upstream, trees));
         }
         return new ResolvedInputs(task.id(), resolved);
     }
 
-    private ResolvedInput resolve(TaskId task, Input input, UpstreamOutputs upstream) {
+    private ResolvedInput resolve(TaskId task, Input input, UpstreamOutputs upstream, TreeSnapshots trees) {
         if (input instanceof Input.Value value) {
             var fingerprint = value.secret() ? Digests.hmac(secretKey, value.value()) : Digests.sha256(value.value());
             return new ResolvedInput(value.name(), fingerprint, value.value(), value.secret(), null);
         }
         if (input instanceof Input.Tree tree) {
             try {
-                var snapshot = new TreeFingerprinter(store.fileHashCache())
-                        .snapshot(tree.root(), tree.includes(), tree.excludes());
+                var snapshot = trees.of(tree);
                 return new ResolvedInput(tree.name(), snapshot.fingerprint(), tree.root().toString(), false,
                         snapshot.entries());
             } catch (UncheckedIOException e) {

@@ -28,11 +28,12 @@ final class Planner {
 
     /** Units are planned side by side, one per processor: a fleet's units are independent reads. */
     Plan plan(TaskGraph graph, Set<TaskId> forced) {
+        var trees = new TreeSnapshots(store);
         return new Plan(InParallel.map(graph.units(), Runtime.getRuntime().availableProcessors(), "alive-plan",
-                unit -> planUnit(graph, unit, forced)));
+                unit -> planUnit(graph, unit, forced, trees)));
     }
 
-    private UnitPlan planUnit(TaskGraph graph, String unit, Set<TaskId> forced) {
+    private UnitPlan planUnit(TaskGraph graph, String unit, Set<TaskId> forced, TreeSnapshots trees) {
         var holder = store.lockHolder(unit);
         var liveRun = holder.filter(owner -> !locks.isDead(owner)).map(LockOwner::runId).orElse(null);
         var lastAttempts = LastAttempts.read(store, unit, liveRun);
@@ -43,7 +44,7 @@ final class Planner {
                 : committed.of(task).map(state -> state.outputs().get(name));
         var planned = new ArrayList<PlannedTask>();
         for (var task : graph.tasksOf(unit)) {
-            var decision = check.decide(task, predicted, forced.contains(task.id()), committed, lastAttempts);
+            var decision = check.decide(task, predicted, forced.contains(task.id()), committed, lastAttempts, trees);
             var entry = toPlanned(decision);
             if (entry.action() != PlannedTask.Action.UP_TO_DATE
                     && (task.outputsKnownAfterRun() || decision.firstRun())) {

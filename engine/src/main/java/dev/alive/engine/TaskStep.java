@@ -35,7 +35,7 @@ final class TaskStep {
         Decision decision;
         try {
             decision = check.decide(task, scope.upstream(), scope.forced().contains(task.id()), scope.committed(),
-                    scope.lastAttempts());
+                    scope.lastAttempts(), scope.trees());
         } catch (Throwable e) {
             return new Checked.Ended(failed(task, scope, start, e, false));
         }

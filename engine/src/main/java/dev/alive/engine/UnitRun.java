@@ -20,12 +20,15 @@ final class UnitRun {
     private final ExecutorService pool;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean stop;
+    private final TreeSnapshots trees;
 
+    /** One per apply: its units share {@code stop} and the snapshots of their tree inputs. */
     UnitRun(EngineParts parts, ExecutorService pool, ScheduledExecutorService ticker, AtomicBoolean stop) {
         this.parts = parts;
         this.pool = pool;
         this.ticker = ticker;
         this.stop = stop;
+        this.trees = new TreeSnapshots(parts.store());
     }
 
     UnitResult apply(TaskGraph graph, String unit, ApplyOptions options, RunListener listener) {
@@ -41,7 +44,7 @@ final class UnitRun {
             var scheduler = new UnitScheduler(graph, unit, pool, stop);
             var committed = CommittedStates.read(parts.store(), unit);
             var scope = new RunScope(journal, scheduler, options.forced(), committed,
-                    LastAttempts.read(parts.store(), unit, runId), listener);
+                    LastAttempts.read(parts.store(), unit, runId), listener, trees);
             var outcome = scheduler.run(parts.step(), scope, options.failFast());
             return finish(graph, unit, journal, outcome, committed, recovered, listener);
         });

@@ -26,8 +26,8 @@ final class UpToDateCheck {
     }
 
     Decision decide(Task task, UpstreamOutputs upstream, boolean forced, CommittedStates unitStates,
-            LastAttempts lastAttempts) {
-        var inputs = resolver.resolve(task, upstream);
+            LastAttempts lastAttempts, TreeSnapshots trees) {
+        var inputs = resolver.resolve(task, upstream, trees);
         var reasons = new ArrayList<String>();
         if (forced) {
             reasons.add(FORCED);
