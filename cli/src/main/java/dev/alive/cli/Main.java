@@ -3,6 +3,9 @@ package dev.alive.cli;
 import dev.alive.specs.SpecException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +17,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "alive 0.1.0",
         description = "Deploys isolated websites onto Linux hosts from a declarative YAML spec.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class,
-                HistoryCommand.class, GraphCommand.class, ReleasesCommand.class, RollbackCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  alive plan specs/examples/hello/site.yaml     what would change, and why",
                 "  alive apply specs/examples/hello/site.yaml    make it so; a failure is undone",
@@ -27,6 +27,15 @@ import picocli.CommandLine.Option;
                 "plan --detailed-exitcode, 3 rollback incomplete, 4 site locked by another run,",
                 "64 usage error, 65 invalid spec or host profile."})
 public final class Main implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order help lists them. Only the one invoked is modelled (picocli
+     * reads every annotated option of a command it registers: ~40 ms of each run for all of them);
+     * all are registered when none is named, or an unknown one (so help and suggestions see all).
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(PlanCommand.class, ApplyCommand.class,
+            DestroyCommand.class, StatusCommand.class, HistoryCommand.class, GraphCommand.class, ReleasesCommand.class,
+            RollbackCommand.class, CommandLine.HelpCommand.class);
 
     private final CliContext context;
 
@@ -48,8 +57,13 @@ public final class Main implements Callable<Integer> {
     /** Runs one command line against the given context; returns the exit code. */
     public static int execute(CliContext context, String... args) {
         var main = new Main(context);
-        var commandLine = new CommandLine(main)
-                .setOut(context.out())
+        var commandLine = new CommandLine(main);
+        var invoked = SUBCOMMANDS.get(firstWord(args));
+        for (var subcommand : invoked == null || invoked == CommandLine.HelpCommand.class
+                ? SUBCOMMANDS.values() : List.<Class<?>>of(invoked)) {
+            commandLine.addSubcommand(subcommand);
+        }
+        commandLine.setOut(context.out())
                 .setErr(context.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((error, cmd, parsed) -> main.report(error))
@@ -67,6 +81,24 @@ public final class Main implements Callable<Integer> {
         context.out().flush();
         context.err().flush();
         return code;
+    }
+
+    /** The first argument that is not an option: the subcommand, if any (alive's own options take no values). */
+    private static String firstWord(String[] args) {
+        for (var arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return "";
+    }
+
+    private static Map<String, Class<?>> subcommands(Class<?>... commands) {
+        var byName = new LinkedHashMap<String, Class<?>>();
+        for (var command : commands) {
+            byName.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return byName;
     }
 
     CliContext context() {
