@@ -96,6 +96,39 @@ public final class TreeFingerprintBenchmark {
         ratio("re-check speed-up over first fingerprint, pool (target >= 20x)", cold, warm);
         ratio("re-check speed-up over first fingerprint, 1 thread", coldSingle, warm);
         ratio("re-check speed-up over sha256sum", sha256sum, warm);
+        recheckSteps(warmCache);
+    }
+
+    /** The unchanged re-check step by step, as {@link TreeFingerprinter#snapshot} does it (medians of 30). */
+    private void recheckSteps(CountingFileHashCache cache) {
+        var pool = FingerprintPool.shared();
+        var tree = root;
+        var steps = new long[4][30];
+        for (var run = 0; run < steps[0].length; run++) {
+            var start = System.nanoTime();
+            var entries = new TreeWalker(new PathFilter(List.of(), List.of()), pool).walk(tree);
+            var walked = System.nanoTime();
+            var digests = EntryDigests.compute(entries, new String[entries.size()], new boolean[entries.size()],
+                    file -> cache.get(file.cacheKey()).orElse(null), pool);
+            var digested = System.nanoTime();
+            var byPath = new java.util.TreeMap<String, String>();
+            for (var i = 0; i < digests.length; i++) {
+                byPath.put(entries.get(i).relativePath(), digests[i]);
+            }
+            var sorted = System.nanoTime();
+            TreeFingerprinter.treeFingerprint(byPath, pool);
+            var done = System.nanoTime();
+            steps[0][run] = walked - start;
+            steps[1][run] = digested - walked;
+            steps[2][run] = sorted - digested;
+            steps[3][run] = done - sorted;
+        }
+        System.out.println("unchanged re-check by step, medians of " + steps[0].length + " runs:");
+        var names = List.of("walk and lstat", "cache lookups and digest lines", "sorting the entries",
+                "the tree's SHA-256");
+        for (var i = 0; i < names.size(); i++) {
+            System.out.printf("  %-44s %6.1f ms%n", names.get(i), median(steps[i]) / 1e6);
+        }
     }
 
     private static void ratio(String name, Runs slower, Runs faster) {
