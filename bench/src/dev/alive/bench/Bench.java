@@ -22,6 +22,9 @@ public final class Bench {
     final Path repo;
     final Alive alive;
     final Fixtures fixtures;
+    /** Set when the JVM is shutting down before the run ended (Ctrl-C, kill). */
+    private static volatile boolean interrupted;
+
     private final List<Result> results = new ArrayList<>();
     private final Map<String, String> loads = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
@@ -45,6 +48,15 @@ public final class Bench {
         }
         var root = Files.createTempDirectory("alive-bench");
         var bench = new Bench(options, repo, root);
+        // interrupted (Ctrl-C, kill): stop the sites and Caddy the scenarios started, drop the fixtures
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            interrupted = true;
+            CommandRun.stopRunning();
+            Fixtures.stopEverythingUnder(root);
+            if (!options.keep() && Files.exists(root)) {
+                Fixtures.deleteTree(root);
+            }
+        }, "bench-cleanup"));
         try {
             bench.runAll();
         } finally {
@@ -112,6 +124,9 @@ public final class Bench {
     }
 
     private void report() throws IOException {
+        if (interrupted) {
+            return; // half a run: the results of the last complete one stay
+        }
         var table = Table.render(results);
         System.out.println();
         System.out.println(table);

@@ -17,6 +17,34 @@ record CommandRun(List<String> argv, int exitCode, double wallSeconds, double cp
 
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
+    /** The command running now, for {@link #stopRunning} (the benchmark runs one at a time). */
+    private static final java.util.concurrent.atomic.AtomicReference<Process> RUNNING =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Stops the command running now and everything it started that is still its descendant
+     * (GNU time, bin/alive, alive's JVM, npm...): SIGTERM, then SIGKILL after 30 s. For an
+     * interrupted benchmark; site processes left their tree and are stopped by their pid files.
+     */
+    static void stopRunning() {
+        var process = RUNNING.getAndSet(null);
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        var tree = new ArrayList<ProcessHandle>();
+        tree.add(process.toHandle());
+        process.descendants().forEach(tree::add);
+        tree.forEach(ProcessHandle::destroy);
+        var deadline = System.nanoTime() + 30_000_000_000L;
+        for (var handle : tree) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
     static CommandRun run(Path workingDir, Map<String, String> environment, List<String> argv) {
         try {
             var scratch = Files.createTempDirectory("alive-bench-run");
@@ -35,7 +63,9 @@ record CommandRun(List<String> argv, int exitCode, double wallSeconds, double cp
                 builder.environment().putAll(environment);
                 var start = System.nanoTime();
                 var process = builder.start();
+                RUNNING.set(process);
                 var exit = process.waitFor();
+                RUNNING.compareAndSet(process, null);
                 var wall = (System.nanoTime() - start) / 1e9;
                 var cpu = Double.NaN;
                 var rss = -1L;

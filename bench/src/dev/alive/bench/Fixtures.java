@@ -193,6 +193,34 @@ final class Fixtures {
      * Stops the site processes started under a host root: each pid file holds "pid starttime"; the
      * group is signalled only when that pid still has that start time (it is still ours).
      */
+    /**
+     * Stops every site process and every Caddy that alive started under {@code fixtures} (for an
+     * interrupted benchmark: its scenarios' own clean-up did not run).
+     */
+    static void stopEverythingUnder(Path fixtures) {
+        if (!Files.isDirectory(fixtures)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(fixtures, 8)) {
+            for (var path : paths.toList()) {
+                var name = path.getFileName().toString();
+                if (name.equals("services") && Files.isDirectory(path)) {
+                    stopSiteProcesses(path.getParent());
+                } else if (name.equals("caddy.pid")) {
+                    var pid = Files.readString(path).trim();
+                    if (pid.matches("[0-9]+") && Files.exists(Path.of("/proc/" + pid + "/comm"))
+                            && Files.readString(Path.of("/proc/" + pid + "/comm")).trim().equals("caddy")) {
+                        new ProcessBuilder("kill", "-TERM", pid).inheritIO().start().waitFor();
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("bench: could not stop everything under " + fixtures + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static void stopSiteProcesses(Path hostRoot) {
         var services = hostRoot.resolve("services");
         if (!Files.isDirectory(services)) {
