@@ -131,6 +131,20 @@ class ProcessServiceTest {
     }
 
     @Test
+    void theProcessGetsExactlyTheCommandsEnvironment() throws Exception {
+        service.start(Command.of(dir, "env").withEnvironment(java.util.Map.of("PATH", Executables.SYSTEM_PATH,
+                "SITE_SETTING", "from the env file")));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (service.isRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(service.lastLogLines(10)).containsExactlyInAnyOrder("PATH=" + Executables.SYSTEM_PATH,
+                "SITE_SETTING=from the env file");
+    }
+
+    @Test
     void knowsWhenTheProcessExitedByItself() throws Exception {
         service.start(shell("echo bye; exit 3"));
 
