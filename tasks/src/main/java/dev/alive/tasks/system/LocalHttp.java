@@ -39,6 +39,9 @@ final class LocalHttp {
         connection.setRequestProperty("Connection", "close");
         try {
             int status = connection.getResponseCode();
+            if (status < 0) {
+                throw new IOException("the answer is not HTTP");
+            }
             String body = "";
             InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             if (stream != null) {

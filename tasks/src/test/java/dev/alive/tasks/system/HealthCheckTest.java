@@ -97,4 +97,22 @@ class HealthCheckTest {
             assertThat(result.last().describe()).isEqualTo("no answer within 200 ms");
         }
     }
+
+    @Test
+    void reportsAnAnswerThatIsNotHttp() throws Exception {
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CompletableFuture.runAsync(() -> {
+                try (var client = raw.accept()) {
+                    client.getOutputStream().write("hello, I speak no HTTP\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException e) {
+                    // the check gave up
+                }
+            });
+
+            HealthCheck.Result result = health.check(raw.getLocalPort(), "/", Duration.ofMillis(100), attempts::add);
+
+            assertThat(result.healthy()).isFalse();
+            assertThat(result.last().describe()).contains("not HTTP");
+        }
+    }
 }
