@@ -9,24 +9,18 @@ import dev.alive.engine.UnitResult;
 import dev.alive.specs.Host;
 import dev.alive.specs.HostProfiles;
 import dev.alive.specs.Site;
-import dev.alive.specs.SpecLoader;
 import dev.alive.tasks.system.Caddy;
-import dev.alive.tasks.system.CommandRunner;
-import dev.alive.tasks.system.FileTrees;
 import dev.alive.tasks.system.ProcessService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * A temporary host for end-to-end tests: the local profile rooted in a test folder, ports from a
@@ -35,8 +29,8 @@ import java.util.stream.Stream;
  */
 final class TestHost implements AutoCloseable {
 
-    static final String PASSWORD = "correct horse battery staple";
-    static final String EXAMPLE_DOMAIN = "hello.alive.test";
+    static final String PASSWORD = ExampleHostFixtures.PASSWORD;
+    static final String EXAMPLE_DOMAIN = ExampleHostFixtures.EXAMPLE_DOMAIN;
 
     private final Path workDir;
     private final Host host;
@@ -124,20 +118,7 @@ final class TestHost implements AutoCloseable {
 
     /** A copy of the example site under another domain, its site.yaml changed by {@code edit}. */
     Site site(String domain, UnaryOperator<String> edit) {
-        var dir = workDir.resolve("specs").resolve(domain);
-        try {
-            if (!Files.exists(dir)) {
-                Files.createDirectories(dir.getParent());
-                FileTrees.copy(example(), dir, FileTrees.excluding(Set.of("node_modules", "dist", ".alive"), Set.of()));
-            }
-            var yaml = Files.readString(example().resolve("site.yaml"))
-                    .replace("domain: " + EXAMPLE_DOMAIN, "domain: " + domain);
-            var file = dir.resolve("site.yaml");
-            Files.writeString(file, edit.apply(yaml));
-            return SpecLoader.withEnvironment(environment).loadSite(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleHostFixtures.exampleSite(workDir, domain, environment, edit);
     }
 
     /** A first deploy: the owner's password is given (it creates the owner, or must verify). */
@@ -223,30 +204,10 @@ final class TestHost implements AutoCloseable {
     /** Stops every app started under this host and Caddy, then closes the state store. */
     @Override
     public void close() {
-        var problems = new ArrayList<Throwable>();
-        var services = host.root().resolve("services");
-        if (Files.isDirectory(services)) {
-            try (Stream<Path> files = Files.list(services)) {
-                for (var pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
-                    try {
-                        service(pidFile).stop();
-                    } catch (RuntimeException e) {
-                        problems.add(e);
-                    }
-                }
-            } catch (IOException e) {
-                problems.add(e);
-            }
-        }
-        var caddy = new Caddy(new CommandRunner(), host.root().resolve("var/lib/alive/caddy"));
-        if (caddy.isRunning(host.proxy().adminAddress())) {
-            caddy.stop(host.proxy().adminAddress());
-        }
-        deployments.close();
-        if (!problems.isEmpty()) {
-            var error = new IllegalStateException("could not stop every app of the test host");
-            problems.forEach(error::addSuppressed);
-            throw error;
+        try {
+            ExampleHostFixtures.stopApps(host);
+        } finally {
+            deployments.close();
         }
     }
 
@@ -255,19 +216,11 @@ final class TestHost implements AutoCloseable {
     }
 
     private static ProcessService service(Path pidFile) {
-        var name = pidFile.getFileName().toString();
-        return new ProcessService(pidFile, pidFile.resolveSibling(name.substring(0, name.length() - 4) + ".log"));
+        return ExampleHostFixtures.service(pidFile);
     }
 
-    /** specs/examples/hello, found by walking up from the working directory. */
     static Path example() {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            var candidate = dir.resolve("specs/examples/hello");
-            if (Files.isRegularFile(candidate.resolve("site.yaml"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("specs/examples/hello not found above " + Path.of("").toAbsolutePath());
+        return ExampleHostFixtures.example();
     }
 
     /** An apply's result with the events it produced. */

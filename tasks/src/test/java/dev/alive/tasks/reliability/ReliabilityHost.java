@@ -9,11 +9,10 @@ import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.specs.SpecLoader;
 import dev.alive.tasks.Deployments;
+import dev.alive.tasks.ExampleHostFixtures;
 import dev.alive.tasks.HostSystem;
 import dev.alive.tasks.OwnerPassword;
 import dev.alive.tasks.system.Caddy;
-import dev.alive.tasks.system.CommandRunner;
-import dev.alive.tasks.system.FileTrees;
 import dev.alive.tasks.system.ProcessService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * A temporary local host for the reliability suite: the local profile under {@code workDir/.alive},
@@ -37,8 +35,8 @@ import java.util.stream.Stream;
  */
 final class ReliabilityHost implements AutoCloseable {
 
-    static final String PASSWORD = "correct horse battery staple";
-    static final String EXAMPLE_DOMAIN = "hello.alive.test";
+    static final String PASSWORD = ExampleHostFixtures.PASSWORD;
+    static final String EXAMPLE_DOMAIN = ExampleHostFixtures.EXAMPLE_DOMAIN;
     static final List<String> TASKS = List.of("dns", "account", "port", "user", "install", "release", "build", "env",
             "service", "activate", "health", "proxy", "register");
 
@@ -102,21 +100,8 @@ final class ReliabilityHost implements AutoCloseable {
     }
 
     Site site(String domain, UnaryOperator<String> edit) {
-        var dir = workDir.resolve("specs").resolve(domain);
-        try {
-            if (!Files.exists(dir)) {
-                Files.createDirectories(dir.getParent());
-                FileTrees.copy(example(), dir, FileTrees.excluding(Set.of("node_modules", "dist", ".alive"), Set.of()));
-            }
-            var yaml = Files.readString(example().resolve("site.yaml"))
-                    .replace("domain: " + EXAMPLE_DOMAIN, "domain: " + domain)
-                    .replace("timeout: 30s", "timeout: 10s");
-            var file = dir.resolve("site.yaml");
-            Files.writeString(file, edit.apply(yaml));
-            return SpecLoader.withEnvironment(environment).loadSite(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleHostFixtures.exampleSite(workDir, domain, environment,
+                yaml -> edit.apply(yaml.replace("timeout: 30s", "timeout: 10s")));
     }
 
     /** Changes the site's template so that the next apply makes a new release. */
@@ -201,34 +186,15 @@ final class ReliabilityHost implements AutoCloseable {
     /** Stops every app started under this host and its Caddy. */
     @Override
     public void close() {
-        var services = host.root().resolve("services");
-        if (Files.isDirectory(services)) {
-            try (Stream<Path> files = Files.list(services)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".pid")).forEach(f -> service(f).stop());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        var caddy = new Caddy(new CommandRunner(), host.root().resolve("var/lib/alive/caddy"));
-        if (caddy.isRunning(host.proxy().adminAddress())) {
-            caddy.stop(host.proxy().adminAddress());
-        }
+        ExampleHostFixtures.stopApps(host);
     }
 
     static ProcessService service(Path pidFile) {
-        var name = pidFile.getFileName().toString();
-        return new ProcessService(pidFile, pidFile.resolveSibling(name.substring(0, name.length() - 4) + ".log"));
+        return ExampleHostFixtures.service(pidFile);
     }
 
-    /** specs/examples/hello, found by walking up from the working directory. */
     static Path example() {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            var candidate = dir.resolve("specs/examples/hello");
-            if (Files.isRegularFile(candidate.resolve("site.yaml"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("specs/examples/hello not found above " + Path.of("").toAbsolutePath());
+        return ExampleHostFixtures.example();
     }
 
     /** Remembers what a run did, for failure messages. */
