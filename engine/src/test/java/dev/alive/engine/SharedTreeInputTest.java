@@ -2,10 +2,9 @@ package dev.alive.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alive.engine.fingerprint.CountingFileHashCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,34 +18,16 @@ class SharedTreeInputTest {
     @TempDir
     Path temp;
 
-    private final AtomicInteger lookups = new AtomicInteger();
+    private final CountingFileHashCache lookups = new CountingFileHashCache();
     private Harness h;
     private Path template;
 
     @BeforeEach
     void fleetSharingOneTemplate() throws Exception {
-        var memory = new InMemoryStateStore();
-        var counting = new FileHashCache() {
-            @Override
-            public Optional<String> get(Key key) {
-                lookups.incrementAndGet();
-                return memory.fileHashCache().get(key);
-            }
-
-            @Override
-            public void put(Key key, String sha256) {
-                memory.fileHashCache().put(key, sha256);
-            }
-
-            @Override
-            public void flush() {
-                memory.fileHashCache().flush();
-            }
-        };
-        h = new Harness(new ForwardingStateStore(memory) {
+        h = new Harness(new ForwardingStateStore(new InMemoryStateStore()) {
             @Override
             public FileHashCache fileHashCache() {
-                return counting;
+                return lookups;
             }
         }, Harness.options(temp.resolve("work")));
         template = Files.createDirectories(temp.resolve("template"));
@@ -63,16 +44,16 @@ class SharedTreeInputTest {
     void aFleetsTemplateIsFingerprintedOncePerApplyAndOncePerPlan() throws Exception {
         var applied = h.applyAll(ApplyOptions.defaults());
         assertThat(applied.succeeded()).isTrue();
-        assertThat(lookups.get()).isEqualTo(FILES);
+        assertThat(lookups.gets.get()).isEqualTo(FILES);
 
-        lookups.set(0);
+        lookups.resetCounts();
         assertThat(h.plan().hasChanges()).isFalse();
-        assertThat(lookups.get()).isEqualTo(FILES);
+        assertThat(lookups.gets.get()).isEqualTo(FILES);
 
-        lookups.set(0);
+        lookups.resetCounts();
         hourOld(Files.writeString(template.resolve("f0"), "changed"));
         var plan = h.plan();
-        assertThat(lookups.get()).isEqualTo(FILES);
+        assertThat(lookups.gets.get()).isEqualTo(FILES);
         assertThat(plan.units()).hasSize(UNITS).allSatisfy(unit -> assertThat(unit.hasChanges()).isTrue());
     }
 

@@ -50,26 +50,27 @@ public final class SpecLoader {
         Map<Path, List<String>> escapingByTemplate = new ConcurrentHashMap<>();
         Function<Path, List<String>> escapingLinks = template ->
                 escapingByTemplate.computeIfAbsent(template, TemplateLinks::escaping);
-        List<Object> loaded = files.parallelStream().map(file -> {
+        List<Loaded> loaded = files.parallelStream().map(file -> {
             try {
-                return (Object) loadSite(file, escapingLinks);
+                return new Loaded(Optional.of(loadSite(file, escapingLinks)), List.<Problem>of());
             } catch (SpecException e) {
-                return e;
+                return new Loaded(Optional.<Site>empty(), e.problems());
             }
         }).toList();
         List<Site> sites = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Object outcome : loaded) {
-            if (outcome instanceof Site site) {
-                sites.add(site);
-            } else {
-                problems.addAll(((SpecException) outcome).problems());
-            }
+        for (Loaded outcome : loaded) {
+            outcome.site().ifPresent(sites::add);
+            problems.addAll(outcome.problems());
         }
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }
         return sites;
+    }
+
+    /** One file of {@link #loadSites}: its site, or its problems. */
+    private record Loaded(Optional<Site> site, List<Problem> problems) {
     }
 
     private Site loadSite(Path file, Function<Path, List<String>> escapingLinks) {

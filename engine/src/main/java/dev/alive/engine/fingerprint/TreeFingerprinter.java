@@ -119,12 +119,12 @@ public final class TreeFingerprinter {
                 chunkDigests[index] = chunkDigest(paths, lines, index * CHUNK_ENTRIES);
             }));
         }
-        if (chunks.size() == 1) {
-            chunks.get(0).invoke();
-        } else if (chunks.size() > 1) {
+        if (chunks.size() > 1) {
             pool.invoke(ForkJoinTask.adapt(() -> {
                 ForkJoinTask.invokeAll(chunks);
             }));
+        } else {
+            chunks.forEach(ForkJoinTask::invoke); // none or one: no pool needed
         }
         var out = WRITERS.get().text("alive-tree-v2\n");
         for (var digest : chunkDigests) {

@@ -7,13 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory hash cache that counts what the fingerprinter asks of it. */
-final class CountingFileHashCache implements FileHashCache {
+public final class CountingFileHashCache implements FileHashCache {
 
-    final Map<Key, String> hashes = new ConcurrentHashMap<>();
-    final AtomicInteger gets = new AtomicInteger();
-    final AtomicInteger hits = new AtomicInteger();
-    final AtomicInteger puts = new AtomicInteger();
-    final AtomicInteger flushes = new AtomicInteger();
+    public final Map<Key, String> hashes = new ConcurrentHashMap<>();
+    public final AtomicInteger gets = new AtomicInteger();
+    public final AtomicInteger hits = new AtomicInteger();
+    public final AtomicInteger puts = new AtomicInteger();
+    public final AtomicInteger flushes = new AtomicInteger();
 
     @Override
     public Optional<String> get(Key key) {
@@ -34,7 +34,7 @@ final class CountingFileHashCache implements FileHashCache {
         flushes.incrementAndGet();
     }
 
-    void resetCounts() {
+    public void resetCounts() {
         gets.set(0);
         hits.set(0);
         puts.set(0);

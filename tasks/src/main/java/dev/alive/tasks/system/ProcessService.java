@@ -27,12 +27,6 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessService {
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    /**
-     * Positional parameters only: nothing from the command is parsed by the shell. The shell sets
-     * PWD, which the command's environment does not have unless it says so.
-     */
-    private static final String REPORT_PID_THEN_EXEC = "echo $$ > \"$1\"; shift; exec \"$@\"";
-    private static final String REPORT_PID_THEN_EXEC_WITHOUT_PWD = "echo $$ > \"$1\"; shift; unset PWD; exec \"$@\"";
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path pidFile;
@@ -62,8 +56,7 @@ public final class ProcessService {
             throw new IllegalStateException("already running as pid " + pid + " (" + pidFile + ")");
         });
         List<String> argv = new ArrayList<>(List.of(Executables.system("setsid").toString(), "--fork",
-                Executables.system("sh").toString(), "-c",
-                command.environment().containsKey("PWD") ? REPORT_PID_THEN_EXEC : REPORT_PID_THEN_EXEC_WITHOUT_PWD,
+                Executables.system("sh").toString(), "-c", reportPidThenExec(command.environment().containsKey("PWD")),
                 "alive-start", launchFile().toString()));
         argv.addAll(CommandRunner.launchArgv(command));
         createLogFile();
@@ -158,6 +151,14 @@ public final class ProcessService {
         } finally {
             Files.deleteIfExists(launchFile);
         }
+    }
+
+    /**
+     * The launcher's script. Positional parameters only: nothing from the command is parsed by the
+     * shell. The shell sets PWD, which the command's environment does not have unless it says so.
+     */
+    private static String reportPidThenExec(boolean keepPwd) {
+        return "echo $$ > \"$1\"; shift; " + (keepPwd ? "" : "unset PWD; ") + "exec \"$@\"";
     }
 
     private Path launchFile() {
