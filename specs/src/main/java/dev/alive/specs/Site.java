@@ -57,8 +57,13 @@ public record Site(
         }
     }
 
-    /** The domain with every run of characters outside [a-z0-9] replaced by '-' (the as-is rule). */
+    /** This site's {@link #slugOf slug}. */
     public String slug() {
+        return slugOf(domain);
+    }
+
+    /** The domain with every run of characters outside [a-z0-9] replaced by '-' (the as-is rule). */
+    public static String slugOf(String domain) {
         return domain.replaceAll("[^a-z0-9]+", "-");
     }
 }
