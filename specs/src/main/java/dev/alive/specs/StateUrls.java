@@ -1,8 +1,8 @@
 package dev.alive.specs;
 
+import dev.alive.engine.secret.UrlRedaction;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * State store locations: {@code sqlite:/abs/path.db} or {@code postgresql://user:password@host:port/db};
@@ -13,28 +13,13 @@ public final class StateUrls {
 
     public static final String SQLITE = "sqlite:";
     public static final String POSTGRESQL = "postgresql://";
-    private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("(?i)([?&](?:password|pass|pwd|sslpassword|sslkey)=)[^&#]*");
 
     private StateUrls() {
     }
 
-    /** The URL with any password replaced by {@code ***}: {@code postgresql://user:***@host/db}. */
+    /** The URL with its secrets hidden ({@link UrlRedaction}): {@code postgresql://user:***@host/db}. */
     public static String redact(String url) {
-        int schemeEnd = url.indexOf("://");
-        if (schemeEnd < 0) {
-            return url;
-        }
-        int authorityStart = schemeEnd + 3;
-        int at = url.lastIndexOf('@');
-        String redacted = url;
-        if (at > authorityStart) {
-            String userInfo = url.substring(authorityStart, at);
-            int colon = userInfo.indexOf(':');
-            String user = colon < 0 ? userInfo : userInfo.substring(0, colon) + ":***";
-            redacted = url.substring(0, authorityStart) + user + url.substring(at);
-        }
-        return SECRET_PARAMETER.matcher(redacted).replaceAll("$1***");
+        return UrlRedaction.redact(url);
     }
 
     public static boolean isSqlite(String state) {

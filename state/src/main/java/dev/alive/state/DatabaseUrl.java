@@ -1,9 +1,9 @@
 package dev.alive.state;
 
+import dev.alive.engine.secret.UrlRedaction;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where the state store lives, parsed from the host profile's {@code state:} value. Forms:
@@ -72,21 +72,9 @@ public sealed interface DatabaseUrl {
                 + "sqlite::memory:, postgresql://user:password@host:port/database, postgresql:");
     }
 
-    /** {@code url} with any password replaced by {@code ***}: safe for messages. */
+    /** {@code url} with its secrets hidden ({@link UrlRedaction}): safe for messages. */
     static String redact(String url) {
-        if (url == null) {
-            return null;
-        }
-        String redacted = url;
-        int scheme = url.indexOf("://");
-        int at = url.lastIndexOf('@');
-        if (scheme >= 0 && at > scheme) {
-            int colon = url.indexOf(':', scheme + 3);
-            if (colon >= 0 && colon < at) {
-                redacted = url.substring(0, colon + 1) + "***" + url.substring(at);
-            }
-        }
-        return Pattern.compile("(?i)(password=)[^&]*").matcher(redacted).replaceAll("$1***");
+        return UrlRedaction.redact(url);
     }
 
     private static DatabaseUrl parseSqlite(String rest) {
