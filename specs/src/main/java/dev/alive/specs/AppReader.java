@@ -37,7 +37,7 @@ final class AppReader {
                 : Optional.of(Optional.empty());
         Optional<String> start = app.required("start", "the command that serves the site on $PORT,"
                 + " e.g. start: node server.js")
-                .flatMap(node -> Commands.check(node, "app.start", "node server.js", problems));
+                .flatMap(node -> SpecCommandChecks.check(node, "app.start", "node server.js", problems));
         Optional<Map<String, EnvValue>> env = app.has("env")
                 ? app.mapping("env").map(fields -> new EnvReader(environment, problems).read(fields))
                 : Optional.of(Map.of());
@@ -53,12 +53,12 @@ final class AppReader {
         if (node.isEmpty()) {
             return fields.value(key).isPresent() ? Optional.empty() : Optional.of(Optional.empty());
         }
-        return Commands.check(node.get(), fields.name(key), example, problems).map(Optional::of);
+        return SpecCommandChecks.check(node.get(), fields.name(key), example, problems).map(Optional::of);
     }
 
     private Optional<Build> build(Fields build) {
         Optional<String> command = build.required("command", "the build command, e.g. command: npm run build")
-                .flatMap(node -> Commands.check(node, "app.build.command", "npm run build", problems));
+                .flatMap(node -> SpecCommandChecks.check(node, "app.build.command", "npm run build", problems));
         Optional<List<String>> outputs = build.has("outputs")
                 ? build.list("outputs").flatMap(this::outputs)
                 : Optional.of(List.of());

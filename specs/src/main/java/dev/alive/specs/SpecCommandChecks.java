@@ -8,12 +8,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Checks the install, build and start commands. alive runs them as argument vectors, never through
  * a shell, so shell syntax in them would not do what the operator meant: it is refused up front.
  */
-final class Commands {
+final class SpecCommandChecks {
 
     static final int MAX_LENGTH = 1000;
     private static final List<String> SHELL_TOKENS = List.of("&&", "||", "|", ";", "&", ">", ">>", "<", "2>&1");
 
-    private Commands() {
+    private SpecCommandChecks() {
     }
 
     static Optional<String> check(ScalarNode node, String name, String example, Problems problems) {
