@@ -1,5 +1,7 @@
 package dev.alive.state;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.StateStore;
 
 /**
@@ -41,11 +43,18 @@ public final class AliveDatabase implements AutoCloseable {
      * Opens {@code url}: {@code sqlite:/path/state.db}, {@code sqlite::memory:},
      * {@code postgresql://user:password@host:port/database} or {@code postgresql:} (libpq variables).
      *
-     * @throws IllegalArgumentException when the URL has none of these forms
+     * @throws AliveException (INVALID_INPUT) when the URL has none of these forms
      * @throws StateStoreUnavailableException when the database cannot be reached or opened
      */
     public static AliveDatabase open(String url) {
-        return open(DatabaseUrl.parse(url));
+        DatabaseUrl parsed;
+        try {
+            parsed = DatabaseUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new AliveException(ErrorCategory.INVALID_INPUT, e.getMessage()
+                    + "; fix the state: value of the host profile", e);
+        }
+        return open(parsed);
     }
 
     public static AliveDatabase open(DatabaseUrl url) {

@@ -1,5 +1,7 @@
 package dev.alive.state;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -135,7 +137,8 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (true) {
             if (closed) {
-                throw new IllegalStateException("the state store at " + connector.location() + " is closed");
+                throw new AliveException(ErrorCategory.UNAVAILABLE, "the state store at " + connector.location()
+                        + " is closed");
             }
             if (!idle.isEmpty()) {
                 return idle.pop();
@@ -146,8 +149,8 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
             }
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
-                throw new IllegalStateException("no free connection to the state store at " + connector.location()
-                        + " after " + WAIT_MILLIS / 1000 + " s");
+                throw new AliveException(ErrorCategory.UNAVAILABLE, "no free connection to the state store at "
+                        + connector.location() + " after " + WAIT_MILLIS / 1000 + " s; try again with fewer runs at once");
             }
             try {
                 wait(left);

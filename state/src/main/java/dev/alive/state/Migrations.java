@@ -1,5 +1,7 @@
 package dev.alive.state;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.logging.Log;
@@ -62,8 +64,9 @@ final class Migrations {
             LogFactory.setLogCreator(Silent.CREATOR);
             flyway.migrate();
         } catch (FlywayException e) {
-            throw new IllegalStateException("migrating the state store at " + connector.location() + " failed: "
-                    + firstLine(e.getMessage()), e);
+            throw new AliveException(ErrorCategory.UNAVAILABLE, "migrating the state store at " + connector.location()
+                    + " failed: " + firstLine(e.getMessage()) + "; nothing was deployed: fix the database (or"
+                    + " restore its backup) and run again", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.alive.state;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -55,7 +57,8 @@ final class PostgresConnector implements Connector {
             try {
                 dataSource.setProperty(name, value);
             } catch (SQLException e) {
-                throw new IllegalArgumentException("state store URL " + url + ": unknown parameter '" + name + "'");
+                throw new AliveException(ErrorCategory.INVALID_INPUT, "state store URL " + url + ": unknown parameter '"
+                        + name + "'; remove it from the host profile's state: value");
             }
         });
     }

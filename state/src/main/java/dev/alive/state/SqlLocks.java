@@ -1,5 +1,7 @@
 package dev.alive.state;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.LockOwner;
 import java.util.Optional;
 
@@ -37,7 +39,8 @@ final class SqlLocks {
             }
             // released between the insert and the look: try again
         }
-        throw new IllegalStateException("could not take or read the lock of " + unit + " after " + ATTEMPTS + " attempts");
+        throw new AliveException(ErrorCategory.CONFLICT, "could not take or read the lock of " + unit + " after "
+                + ATTEMPTS + " attempts (other runs keep taking and releasing it); try again");
     }
 
     boolean takeOver(String unit, LockOwner staleHolder, LockOwner owner) {
