@@ -34,20 +34,20 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     @Override
-    public Path definitionFile(SiteSetup site) {
-        return site.paths().serviceDir().resolve(site.site().slug() + ".service");
+    public Path definitionFile(SiteContext site) {
+        return site.paths().serviceDir().resolve(site.spec().slug() + ".service");
     }
 
     @Override
-    public void install(SiteSetup site, Optional<RunAs> user) {
+    public void install(SiteContext site, Optional<RunAs> user) {
         createServiceDir(site);
         FileOps.writeAtomically(definitionFile(site), definition(site, user).getBytes(StandardCharsets.UTF_8),
                 "rw-r--r--");
     }
 
-    private static String definition(SiteSetup site, Optional<RunAs> user) {
+    private static String definition(SiteContext site, Optional<RunAs> user) {
         return "# alive: the site's app, started by alive as a detached process\n"
-                + START + site.site().app().start() + "\n"
+                + START + site.spec().app().start() + "\n"
                 + "workingDirectory=" + site.paths().currentLink() + "\n"
                 + "environmentFile=" + site.paths().envFile() + "\n"
                 + "user=" + user.map(RunAs::toString).orElse("alive's own") + "\n"
@@ -55,7 +55,7 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     @Override
-    public void reload(SiteSetup site) {
+    public void reload(SiteContext site) {
         // alive itself is the service manager: nothing to tell
     }
 
@@ -64,7 +64,7 @@ final class ProcessSiteServices implements SiteServices {
      * an undo put back the previous definition, the previous start command runs again.
      */
     @Override
-    public void restart(SiteSetup site, Optional<RunAs> user) {
+    public void restart(SiteContext site, Optional<RunAs> user) {
         var start = startCommand(site);
         Map<String, String> env;
         try {
@@ -79,7 +79,7 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     /** A log above {@link #LOG_LIMIT} becomes {@code <slug>.log.1} (replacing the one before). */
-    private static void rotateLog(SiteSetup site) {
+    private static void rotateLog(SiteContext site) {
         var log = logFile(site);
         try {
             if (Files.exists(log) && Files.size(log) > LOG_LIMIT) {
@@ -90,7 +90,7 @@ final class ProcessSiteServices implements SiteServices {
         }
     }
 
-    private String startCommand(SiteSetup site) {
+    private String startCommand(SiteContext site) {
         var file = definitionFile(site);
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
@@ -104,43 +104,43 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     @Override
-    public void stop(SiteSetup site) {
+    public void stop(SiteContext site) {
         service(site).stop();
     }
 
     @Override
-    public boolean isRunning(SiteSetup site) {
+    public boolean isRunning(SiteContext site) {
         return service(site).isRunning();
     }
 
     @Override
-    public Optional<String> instance(SiteSetup site) {
+    public Optional<String> instance(SiteContext site) {
         return service(site).pid().map(pid -> "pid " + pid);
     }
 
     @Override
-    public List<String> lastLogLines(SiteSetup site, int lines) {
+    public List<String> lastLogLines(SiteContext site, int lines) {
         return Files.exists(logFile(site)) ? service(site).lastLogLines(lines) : List.of();
     }
 
     @Override
-    public void purge(SiteSetup site) {
+    public void purge(SiteContext site) {
         try {
             Files.deleteIfExists(logFile(site));
             Files.deleteIfExists(previousLog(site));
-            Files.deleteIfExists(site.paths().serviceDir().resolve(site.site().slug() + ".pid"));
+            Files.deleteIfExists(site.paths().serviceDir().resolve(site.spec().slug() + ".pid"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private ProcessService service(SiteSetup site) {
+    private ProcessService service(SiteContext site) {
         var dir = createServiceDir(site);
-        return new ProcessService(dir.resolve(site.site().slug() + ".pid"), logFile(site), stopTimeout,
+        return new ProcessService(dir.resolve(site.spec().slug() + ".pid"), logFile(site), stopTimeout,
                 site.system().commands());
     }
 
-    private static Path createServiceDir(SiteSetup site) {
+    private static Path createServiceDir(SiteContext site) {
         var dir = site.paths().serviceDir();
         try {
             return Files.createDirectories(dir);
@@ -149,11 +149,11 @@ final class ProcessSiteServices implements SiteServices {
         }
     }
 
-    private static Path logFile(SiteSetup site) {
-        return site.paths().serviceDir().resolve(site.site().slug() + ".log");
+    private static Path logFile(SiteContext site) {
+        return site.paths().serviceDir().resolve(site.spec().slug() + ".log");
     }
 
-    private static Path previousLog(SiteSetup site) {
-        return site.paths().serviceDir().resolve(site.site().slug() + ".log.1");
+    private static Path previousLog(SiteContext site) {
+        return site.paths().serviceDir().resolve(site.spec().slug() + ".log.1");
     }
 }

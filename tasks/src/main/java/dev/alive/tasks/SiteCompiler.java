@@ -76,14 +76,14 @@ final class SiteCompiler {
         tasksOf(site, OwnerPassword.none()).forEach(task -> tasks.add(new AsAppliedTask(task)));
         var ids = new HashSet<TaskId>();
         tasks.forEach(task -> ids.add(task.id()));
-        var setup = new SiteSetup(site, host, SitePaths.of(site, host), system, environment);
+        var setup = new SiteContext(site, host, SitePaths.of(site, host), system, environment);
         tasks.add(new RollbackTask(taskId(site, "rollback"), ids, setup, release, taskId(site, "port"),
                 database.domains()));
         return TaskGraph.of(tasks);
     }
 
     private List<Task> tasksOf(Site site, OwnerPassword password) {
-        var setup = new SiteSetup(site, host, SitePaths.of(site, host), system, environment);
+        var setup = new SiteContext(site, host, SitePaths.of(site, host), system, environment);
         var app = site.app();
         var dns = taskId(site, "dns");
         var account = taskId(site, "account");

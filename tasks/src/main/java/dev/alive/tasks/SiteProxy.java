@@ -8,7 +8,7 @@ package dev.alive.tasks;
 public interface SiteProxy {
 
     /** The site's block: {@code reverse_proxy localhost:<port>} with the forwarded headers. */
-    String siteConfig(SiteSetup site, int port);
+    String siteConfig(SiteContext site, int port);
 
     /** Makes sure the main configuration exists and, where alive runs the proxy itself, that it runs. */
     void prepare();

@@ -12,29 +12,29 @@ import java.util.Optional;
 public interface SiteServices {
 
     /** Where the site's service definition (unit file or process definition) lives. */
-    Path definitionFile(SiteSetup site);
+    Path definitionFile(SiteContext site);
 
     /**
      * Checks the site's definition (systemd: {@code systemd-analyze verify} and the exposure
      * score) and only then writes it atomically to {@link #definitionFile}; makes the manager see it.
      */
-    void install(SiteSetup site, Optional<RunAs> user);
+    void install(SiteContext site, Optional<RunAs> user);
 
     /** Makes the manager see the definition file as it is now (after undo put it back or removed it). */
-    void reload(SiteSetup site);
+    void reload(SiteContext site);
 
     /** (Re)starts the app from {@code current}. */
-    void restart(SiteSetup site, Optional<RunAs> user);
+    void restart(SiteContext site, Optional<RunAs> user);
 
-    void stop(SiteSetup site);
+    void stop(SiteContext site);
 
-    boolean isRunning(SiteSetup site);
+    boolean isRunning(SiteContext site);
 
     /** The process id, or another token, identifying the running instance; empty when not running. */
-    Optional<String> instance(SiteSetup site);
+    Optional<String> instance(SiteContext site);
 
-    List<String> lastLogLines(SiteSetup site, int lines);
+    List<String> lastLogLines(SiteContext site, int lines);
 
     /** Removes what running the app left on the host (a stopped process's pid and log files). */
-    void purge(SiteSetup site);
+    void purge(SiteContext site);
 }

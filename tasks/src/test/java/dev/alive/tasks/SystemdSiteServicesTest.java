@@ -7,8 +7,8 @@ import dev.alive.specs.HostProfiles;
 import dev.alive.specs.SpecLoader;
 import dev.alive.tasks.system.Command;
 import dev.alive.tasks.system.CommandResult;
+import dev.alive.tasks.system.LocalCommandRunner;
 import dev.alive.tasks.system.CommandRunner;
-import dev.alive.tasks.system.Commands;
 import dev.alive.tasks.system.DnsCheck;
 import dev.alive.tasks.system.HealthCheck;
 import dev.alive.tasks.system.LinuxUsers;
@@ -73,7 +73,7 @@ class SystemdSiteServicesTest {
                 "site@hello-alive-test.service"));
     }
 
-    private SiteSetup exampleOnProductionHost() {
+    private SiteContext exampleOnProductionHost() {
         var environment = Map.of("PATH", System.getenv("PATH"));
         var site = SpecLoader.withEnvironment(environment).loadSite(TestHost.example().resolve("site.yaml"));
         var production = HostProfiles.production(environment);
@@ -84,7 +84,7 @@ class SystemdSiteServicesTest {
         var services = new SystemdSiteServices(commands);
         var system = new HostSystem(commands, new LinuxUsers(commands, Optional.of(root)), new DnsCheck(),
                 new HealthCheck(), services, Optional.empty());
-        return new SiteSetup(site, host, SitePaths.of(site, host), system, environment);
+        return new SiteContext(site, host, SitePaths.of(site, host), system, environment);
     }
 
     private record Analysis(int exitCode, List<String> output) {
@@ -99,8 +99,8 @@ class SystemdSiteServicesTest {
     }
 
     /** Runs systemd-analyze for real; records systemctl and answers it as an active unit would. */
-    private final class SystemctlRecorder implements Commands {
-        private final CommandRunner real = new CommandRunner();
+    private final class SystemctlRecorder implements CommandRunner {
+        private final LocalCommandRunner real = new LocalCommandRunner();
 
         @Override
         public CommandResult run(Command command, Consumer<String> output) {

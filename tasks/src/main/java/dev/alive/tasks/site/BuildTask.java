@@ -7,7 +7,7 @@ import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.engine.FileHashCache;
 import dev.alive.engine.fingerprint.TreeFingerprinter;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +28,8 @@ public final class BuildTask extends SiteTask {
     private final TaskId user;
     private final TaskId release;
 
-    public BuildTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user, TaskId release) {
-        super(id, dependsOn, setup);
+    public BuildTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user, TaskId release) {
+        super(id, dependsOn, site);
         this.user = user;
         this.release = release;
     }
@@ -40,13 +40,13 @@ public final class BuildTask extends SiteTask {
         inputs.add(Input.upstream("release", release, "release"));
         inputs.add(Input.upstream("dir", release, "dir"));
         inputs.add(Input.value("command", build().command()));
-        inputs.addAll(setup.envInputs());
+        inputs.addAll(site.envInputs());
         inputs.addAll(userInputs(user));
         return inputs;
     }
 
     private dev.alive.specs.Site.Build build() {
-        return setup.site().app().build().orElseThrow();
+        return site.spec().app().build().orElseThrow();
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class BuildTask extends SiteTask {
                     + " not rebuilt in place");
             return outputs(dir);
         }
-        setup.system().commands().run(setup.specCommand(build().command(), dir, setup.appEnvironment(), runAs(context)),
+        site.system().commands().run(site.specCommand(build().command(), dir, site.appEnvironment(), runAs(context)),
                 context::log);
         return outputs(dir);
     }
@@ -76,7 +76,7 @@ public final class BuildTask extends SiteTask {
      */
     private boolean isLive(Path dir) {
         try {
-            var link = setup.paths().currentLink();
+            var link = site.paths().currentLink();
             return Files.isSymbolicLink(link)
                     && link.getParent().resolve(Files.readSymbolicLink(link)).normalize().equals(dir.normalize());
         } catch (IOException e) {

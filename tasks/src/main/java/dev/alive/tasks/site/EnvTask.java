@@ -5,7 +5,7 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.FileOps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,8 @@ public final class EnvTask extends SiteTask {
     private final TaskId user;
     private final TaskId port;
 
-    public EnvTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user, TaskId port) {
-        super(id, dependsOn, setup);
+    public EnvTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user, TaskId port) {
+        super(id, dependsOn, site);
         this.user = user;
         this.port = port;
     }
@@ -36,15 +36,15 @@ public final class EnvTask extends SiteTask {
     public List<Input> inputs() {
         var inputs = new ArrayList<Input>();
         inputs.add(Input.value("file", file().toString()));
-        inputs.add(Input.value("domain", setup.site().domain()));
+        inputs.add(Input.value("domain", site.spec().domain()));
         inputs.add(Input.upstream("port", port, "port"));
-        inputs.addAll(setup.envInputs());
+        inputs.addAll(site.envInputs());
         inputs.addAll(userInputs(user));
         return inputs;
     }
 
     private Path file() {
-        return setup.paths().envFile();
+        return site.paths().envFile();
     }
 
     @Override
@@ -53,11 +53,11 @@ public final class EnvTask extends SiteTask {
         noteRunningInstance(context);
         FileBackup.before(context, file);
         var text = new StringBuilder();
-        text.append("DOMAIN=").append(setup.site().domain()).append('\n');
+        text.append("DOMAIN=").append(site.spec().domain()).append('\n');
         text.append("PORT=").append(context.input("port")).append('\n');
-        setup.appEnvironment().forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        site.appEnvironment().forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
         var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        if (setup.createsUsers()) {
+        if (site.createsUsers()) {
             FileOps.writeAtomically(file, bytes, "rw-r-----", 0, gid(context));
         } else {
             FileOps.writeAtomically(file, bytes, "rw-------");

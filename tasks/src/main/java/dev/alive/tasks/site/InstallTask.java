@@ -5,7 +5,7 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,16 +28,16 @@ public final class InstallTask extends SiteTask {
 
     private final TaskId user;
 
-    public InstallTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user) {
-        super(id, dependsOn, setup);
+    public InstallTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user) {
+        super(id, dependsOn, site);
         this.user = user;
     }
 
     @Override
     public List<Input> inputs() {
         var inputs = new ArrayList<Input>();
-        inputs.add(Input.tree("packages", setup.appDir(), PACKAGE_FILES, List.of()));
-        inputs.add(Input.value("command", setup.site().app().install().orElseThrow()));
+        inputs.add(Input.tree("packages", site.appDir(), PACKAGE_FILES, List.of()));
+        inputs.add(Input.value("command", site.spec().app().install().orElseThrow()));
         inputs.addAll(userInputs(user));
         return inputs;
     }
@@ -51,9 +51,9 @@ public final class InstallTask extends SiteTask {
 
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
-        var deps = setup.paths().deps(context.inputsFingerprint().substring(0, 12));
+        var deps = site.paths().deps(context.inputsFingerprint().substring(0, 12));
         if (Files.exists(deps.resolve(MARKER))) {
-            context.log("reused dependencies installed earlier in " + setup.paths().siteDir().relativize(deps));
+            context.log("reused dependencies installed earlier in " + site.paths().siteDir().relativize(deps));
             return Map.of("deps", Output.value(deps.toString()));
         }
         ensureSiteDirs(context);
@@ -63,13 +63,13 @@ public final class InstallTask extends SiteTask {
         }
         Files.createDirectories(deps);
         for (var name : PACKAGE_FILES) {
-            var file = setup.appDir().resolve(name);
+            var file = site.appDir().resolve(name);
             if (Files.isRegularFile(file)) {
                 Files.copy(file, deps.resolve(name));
             }
         }
         FileTrees.chown(deps, uid(context), gid(context));
-        setup.system().commands().run(setup.specCommand(setup.site().app().install().orElseThrow(), deps,
+        site.system().commands().run(site.specCommand(site.spec().app().install().orElseThrow(), deps,
                 Map.of(), runAs(context)), context::log);
         Files.createFile(deps.resolve(MARKER));
         return Map.of("deps", Output.value(deps.toString()));

@@ -5,7 +5,7 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,20 +31,20 @@ public final class ReleaseTask extends SiteTask {
     private final TaskId user;
     private final Optional<TaskId> install;
 
-    public ReleaseTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user, Optional<TaskId> install) {
-        super(id, dependsOn, setup);
+    public ReleaseTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user, Optional<TaskId> install) {
+        super(id, dependsOn, site);
         this.user = user;
         this.install = install;
     }
 
     @Override
     public List<Input> inputs() {
-        var app = setup.site().app();
+        var app = site.spec().app();
         var inputs = new ArrayList<Input>();
-        inputs.add(Input.tree("template", setup.appDir(), List.of(), excludes()));
+        inputs.add(Input.tree("template", site.appDir(), List.of(), excludes()));
         inputs.add(Input.value("build", app.build().map(b -> b.command() + " -> " + b.outputs()).orElse("")));
         inputs.add(Input.value("start", app.start()));
-        inputs.addAll(setup.envInputs());
+        inputs.addAll(site.envInputs());
         install.ifPresent(task -> inputs.add(Input.upstream("deps", task, "deps")));
         inputs.addAll(userInputs(user));
         return inputs;
@@ -54,7 +54,7 @@ public final class ReleaseTask extends SiteTask {
     private List<String> excludes() {
         var excludes = new ArrayList<String>();
         ALWAYS_EXCLUDED.forEach(name -> excludes.add("**/" + name));
-        setup.site().app().build().ifPresent(build -> excludes.addAll(build.outputs()));
+        site.spec().app().build().ifPresent(build -> excludes.addAll(build.outputs()));
         return excludes;
     }
 
@@ -67,7 +67,7 @@ public final class ReleaseTask extends SiteTask {
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
         var id = context.inputsFingerprint().substring(0, 12);
-        var dir = setup.paths().release(id);
+        var dir = site.paths().release(id);
         var outputs = Map.<String, Output>of("release", Output.value(id), "dir", Output.value(dir.toString()));
         if (Files.isDirectory(dir)) {
             context.log("release " + id + " is already there: reused");
@@ -80,8 +80,8 @@ public final class ReleaseTask extends SiteTask {
         if (Files.exists(staging)) {
             FileTrees.delete(staging);
         }
-        var buildOutputs = setup.site().app().build().map(build -> Set.copyOf(build.outputs())).orElse(Set.of());
-        FileTrees.copy(setup.appDir(), staging, FileTrees.excluding(Set.copyOf(ALWAYS_EXCLUDED), buildOutputs));
+        var buildOutputs = site.spec().app().build().map(build -> Set.copyOf(build.outputs())).orElse(Set.of());
+        FileTrees.copy(site.appDir(), staging, FileTrees.excluding(Set.copyOf(ALWAYS_EXCLUDED), buildOutputs));
         if (install.isPresent()) {
             var modules = Path.of(context.input("deps")).resolve("node_modules");
             Files.createSymbolicLink(staging.resolve("node_modules"), staging.relativize(modules));
@@ -89,14 +89,14 @@ public final class ReleaseTask extends SiteTask {
         narrowModes(staging);
         FileTrees.chown(staging, uid(context), gid(context));
         Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        context.log("release " + id + " copied from " + setup.appDir());
+        context.log("release " + id + " copied from " + site.appDir());
         prune(id, context);
         return outputs;
     }
 
     /** Old releases beyond the host's keepReleases go, never the new or the live one. */
     private void prune(String id, TaskContext context) {
-        new ReleasePruning(setup.paths(), setup.host().keepReleases()).prune(id, context::log);
+        new ReleasePruning(site.paths(), site.host().keepReleases()).prune(id, context::log);
     }
 
     @Override
@@ -112,7 +112,7 @@ public final class ReleaseTask extends SiteTask {
 
     @Override
     public void destroy(TaskContext context) {
-        deleteIfPresent(setup.paths().siteDir());
+        deleteIfPresent(site.paths().siteDir());
     }
 
     static void deleteIfPresent(Path path) {

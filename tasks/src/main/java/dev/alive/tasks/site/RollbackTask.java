@@ -6,7 +6,7 @@ import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.state.Domains;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.FileOps;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +25,9 @@ public final class RollbackTask extends SiteTask {
     private final TaskId port;
     private final Domains domains;
 
-    public RollbackTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, String release, TaskId port,
+    public RollbackTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, String release, TaskId port,
                         Domains domains) {
-        super(id, dependsOn, setup);
+        super(id, dependsOn, site);
         this.release = release;
         this.port = port;
         this.domains = domains;
@@ -40,21 +40,21 @@ public final class RollbackTask extends SiteTask {
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        var paths = setup.paths();
+        var paths = site.paths();
         if (release.isEmpty() || release.startsWith(".") || release.contains("/")
                 || !Files.isDirectory(paths.release(release))) {
             throw new IllegalStateException("release " + release + " is not retained in " + paths.releasesDir());
         }
-        var domain = setup.site().domain();
+        var domain = site.spec().domain();
         var row = domains.find(domain).filter(d -> d.orgId() != null)
                 .orElseThrow(() -> new IllegalStateException(domain + " is not registered: apply it first"));
         context.recordUndo("previous", currentTarget());
         context.recordUndo("previousRelease", String.valueOf(row.currentRelease()));
         FileOps.swapSymlink(paths.currentLink(), Path.of("releases", release));
-        setup.services().restart(setup, currentSiteUser());
-        var health = setup.site().health();
+        site.services().restart(site, currentSiteUser());
+        var health = site.spec().health();
         var portNumber = Integer.parseInt(context.input("port"));
-        var result = setup.system().health().check(portNumber, health.path(), health.timeout(), attempt -> { });
+        var result = site.system().health().check(portNumber, health.path(), health.timeout(), attempt -> { });
         if (!result.healthy()) {
             throw new IllegalStateException("release " + release + ": GET http://127.0.0.1:" + portNumber
                     + health.path() + " did not answer 2xx/3xx within " + health.timeout().toSeconds()
@@ -72,14 +72,14 @@ public final class RollbackTask extends SiteTask {
             return;
         }
         if (NO_CURRENT.equals(previous)) {
-            setup.services().stop(setup);
-            Files.deleteIfExists(setup.paths().currentLink());
+            site.services().stop(site);
+            Files.deleteIfExists(site.paths().currentLink());
         } else {
-            FileOps.swapSymlink(setup.paths().currentLink(), Path.of(previous));
-            setup.services().restart(setup, currentSiteUser());
+            FileOps.swapSymlink(site.paths().currentLink(), Path.of(previous));
+            site.services().restart(site, currentSiteUser());
         }
         var previousRelease = context.notes().get("previousRelease");
-        var row = domains.find(setup.site().domain());
+        var row = domains.find(site.spec().domain());
         if (previousRelease != null && !"null".equals(previousRelease) && row.isPresent()
                 && row.get().orgId() != null) {
             domains.activate(row.get().hostname(), row.get().orgId(), previousRelease);

@@ -5,7 +5,7 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.LinuxUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,27 +21,27 @@ import java.util.Set;
  */
 public final class UserTask extends SiteTask {
 
-    public UserTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup) {
-        super(id, dependsOn, setup);
+    public UserTask(TaskId id, Set<TaskId> dependsOn, SiteContext site) {
+        super(id, dependsOn, site);
     }
 
     String userName() {
-        return LinuxUsers.userName(setup.site().slug());
+        return LinuxUsers.userName(site.spec().slug());
     }
 
     @Override
     public List<Input> inputs() {
         return List.of(
-                Input.value("name", setup.createsUsers() ? userName() : "(alive's own user)"),
-                Input.value("home", setup.paths().siteDir().toString()));
+                Input.value("name", site.createsUsers() ? userName() : "(alive's own user)"),
+                Input.value("home", site.paths().siteDir().toString()));
     }
 
     @Override
     public List<String> drift(Map<String, String> recordedValues) {
-        if (!setup.createsUsers()) {
+        if (!site.createsUsers()) {
             return List.of();
         }
-        var user = setup.system().users().lookup(userName());
+        var user = site.system().users().lookup(userName());
         if (user.isEmpty()) {
             return List.of("user " + userName() + " does not exist");
         }
@@ -51,16 +51,16 @@ public final class UserTask extends SiteTask {
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        if (!setup.createsUsers()) {
+        if (!site.createsUsers()) {
             var uid = ownId("uid");
             var gid = ownId("gid");
             return Map.of("user", Output.value(System.getProperty("user.name")),
                     "uid", Output.value(uid), "gid", Output.value(gid));
         }
-        var users = setup.system().users();
+        var users = site.system().users();
         if (users.lookup(userName()).isEmpty()) {
             context.recordUndo("created", userName());
-            users.ensure(userName(), setup.paths().siteDir());
+            users.ensure(userName(), site.paths().siteDir());
             context.log("created user " + userName());
         }
         var user = users.lookup(userName())
@@ -72,14 +72,14 @@ public final class UserTask extends SiteTask {
     @Override
     public void undo(UndoContext context) {
         if (context.notes().containsKey("created")) {
-            setup.system().users().delete(userName());
+            site.system().users().delete(userName());
         }
     }
 
     @Override
     public void destroy(TaskContext context) {
-        if (setup.createsUsers()) {
-            setup.system().users().delete(userName());
+        if (site.createsUsers()) {
+            site.system().users().delete(userName());
         }
     }
 

@@ -26,16 +26,16 @@ public final class LinuxUsers {
     private static final int EXIT_NO_SUCH_USER = 6;
     private static final Map<String, String> ENVIRONMENT = Map.of("PATH", Executables.SYSTEM_PATH);
 
-    private final Commands commands;
+    private final CommandRunner commands;
     private final Optional<Path> prefix;
 
     /** Users of this machine ({@code /etc}). */
-    public LinuxUsers(Commands commands) {
+    public LinuxUsers(CommandRunner commands) {
         this(commands, Optional.empty());
     }
 
     /** Users of the root at {@code prefix}, which must hold etc/passwd, group, shadow, gshadow, login.defs. */
-    public LinuxUsers(Commands commands, Optional<Path> prefix) {
+    public LinuxUsers(CommandRunner commands, Optional<Path> prefix) {
         this.commands = commands;
         this.prefix = prefix;
     }

@@ -26,7 +26,7 @@ class ProcessServiceTest {
     @BeforeEach
     void service() throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        service = new ProcessService(dir.resolve("app.pid"), dir.resolve("app.log"), Duration.ofMillis(500), new CommandRunner());
+        service = new ProcessService(dir.resolve("app.pid"), dir.resolve("app.log"), Duration.ofMillis(500), new LocalCommandRunner());
     }
 
     @AfterEach

@@ -1,8 +1,8 @@
 package dev.alive.tasks;
 
 import dev.alive.specs.Host;
+import dev.alive.tasks.system.LocalCommandRunner;
 import dev.alive.tasks.system.CommandRunner;
-import dev.alive.tasks.system.Commands;
 import dev.alive.tasks.system.DnsCheck;
 import dev.alive.tasks.system.HealthCheck;
 import dev.alive.tasks.system.LinuxUsers;
@@ -16,11 +16,11 @@ import java.util.Optional;
  *
  * @param proxy empty when the host has no proxy
  */
-public record HostSystem(Commands commands, LinuxUsers users, DnsCheck dns, HealthCheck health, SiteServices services,
+public record HostSystem(CommandRunner commands, LinuxUsers users, DnsCheck dns, HealthCheck health, SiteServices services,
                          Optional<SiteProxy> proxy) {
 
     public static HostSystem real(Host host, Map<String, String> environment) {
-        var commands = new CommandRunner();
+        var commands = new LocalCommandRunner();
         var prefix = host.root().toString().equals("/") ? Optional.<java.nio.file.Path>empty() : Optional.of(host.root());
         SiteServices services = host.services() == Host.Services.SYSTEMD
                 ? new SystemdSiteServices(commands)

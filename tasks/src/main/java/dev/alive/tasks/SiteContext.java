@@ -22,7 +22,7 @@ import java.util.Map;
  * One site on one host, as its tasks see it: the spec, the host profile, where things live, the
  * adapters to the real system, and alive's environment (for {@code ${NAME}} values).
  */
-public record SiteSetup(Site site, Host host, SitePaths paths, HostSystem system, Map<String, String> environment) {
+public record SiteContext(Site site, Host host, SitePaths paths, HostSystem system, Map<String, String> environment) {
 
     /** The app folder inside the template. */
     public Path appDir() {
