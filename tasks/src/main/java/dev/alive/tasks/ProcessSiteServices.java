@@ -66,12 +66,7 @@ final class ProcessSiteServices implements SiteServices {
     @Override
     public void restart(SiteContext site, Optional<RunAs> user) {
         var start = startCommand(site);
-        Map<String, String> env;
-        try {
-            env = EnvTask.read(site.paths().envFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + site.paths().envFile() + ": " + e.getMessage(), e);
-        }
+        var env = EnvTask.read(site.files(), site.paths().envFile());
         var service = service(site);
         service.stop();
         rotateLog(site);
@@ -137,7 +132,7 @@ final class ProcessSiteServices implements SiteServices {
     private ProcessService service(SiteContext site) {
         var dir = createServiceDir(site);
         return new ProcessService(dir.resolve(site.spec().slug() + ".pid"), logFile(site), stopTimeout,
-                site.system().commands());
+                site.machine().commands());
     }
 
     private static Path createServiceDir(SiteContext site) {

@@ -1,7 +1,10 @@
 package dev.alive.tasks;
 
+import dev.alive.specs.Host;
+import dev.alive.tasks.system.CommandRunner;
 import dev.alive.tasks.system.RunAs;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +13,13 @@ import java.util.Optional;
  * systemd}) or a detached process that alive starts itself ({@code services: process}).
  */
 public interface SiteServices {
+
+    /** The services of this machine, as the host profile says. */
+    static SiteServices local(Host host, CommandRunner commands) {
+        return host.services() == Host.Services.SYSTEMD
+                ? new SystemdSiteServices(commands)
+                : new ProcessSiteServices(Duration.ofSeconds(10));
+    }
 
     /** Where the site's service definition (unit file or process definition) lives. */
     Path definitionFile(SiteContext site);

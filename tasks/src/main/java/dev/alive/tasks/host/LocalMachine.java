@@ -1,38 +1,32 @@
-package dev.alive.tasks;
+package dev.alive.tasks.host;
 
 import dev.alive.specs.Host;
-import dev.alive.tasks.system.LocalCommandRunner;
+import dev.alive.tasks.SiteProxy;
+import dev.alive.tasks.SiteServices;
 import dev.alive.tasks.system.CommandRunner;
 import dev.alive.tasks.system.DnsCheck;
-import dev.alive.tasks.system.HealthCheck;
 import dev.alive.tasks.system.LinuxUsers;
-import java.time.Duration;
-import java.util.Map;
+import dev.alive.tasks.system.LocalCommandRunner;
+import dev.alive.tasks.system.LocalLinuxUsers;
+import dev.alive.tasks.system.LoopbackHttp;
+import dev.alive.tasks.system.SiteHttp;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The adapters to the real system that a host's tasks use. {@link #real} builds them for a host
- * profile; tests replace single parts (a DNS resolver, say).
+ * This machine, as a host profile sets it up: its files, commands over commons-exec, users through
+ * useradd under the profile's root, systemd or process services, Caddy, loopback HTTP, the system
+ * resolver. {@link #of} builds it; tests replace single facets (a recording command runner, say).
  *
  * @param proxy empty when the host has no proxy
  */
-public record HostSystem(CommandRunner commands, LinuxUsers users, DnsCheck dns, HealthCheck health, SiteServices services,
-                         Optional<SiteProxy> proxy) {
+public record LocalMachine(MachineFiles files, CommandRunner commands, LinuxUsers users, SiteServices services,
+                           Optional<SiteProxy> proxy, SiteHttp http, DnsCheck dns) implements Machine {
 
-    public static HostSystem real(Host host, Map<String, String> environment) {
+    public static LocalMachine of(Host host) {
         var commands = new LocalCommandRunner();
-        var prefix = host.root().toString().equals("/") ? Optional.<java.nio.file.Path>empty() : Optional.of(host.root());
-        SiteServices services = host.services() == Host.Services.SYSTEMD
-                ? new SystemdSiteServices(commands)
-                : new ProcessSiteServices(Duration.ofSeconds(10));
-        Optional<SiteProxy> proxy = host.proxy().kind() == Host.Proxy.Kind.CADDY
-                ? Optional.of(new CaddySiteProxy(host, commands))
-                : Optional.empty();
-        return new HostSystem(commands, new LinuxUsers(commands, prefix), new DnsCheck(), new HealthCheck(), services,
-                proxy);
-    }
-
-    public HostSystem withDns(DnsCheck check) {
-        return new HostSystem(commands, users, check, health, services, proxy);
+        var prefix = host.root().toString().equals("/") ? Optional.<Path>empty() : Optional.of(host.root());
+        return new LocalMachine(new LocalFiles(), commands, new LocalLinuxUsers(commands, prefix),
+                SiteServices.local(host, commands), SiteProxy.local(host, commands), new LoopbackHttp(), new DnsCheck());
     }
 }

@@ -6,9 +6,7 @@ import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteContext;
-import dev.alive.tasks.system.FileOps;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +66,7 @@ public final class ActivateTask extends SiteTask {
     public Map<String, Output> run(TaskContext context) throws IOException {
         var id = context.input("release");
         context.recordUndo("previous", currentTarget());
-        FileOps.swapSymlink(site.paths().currentLink(), Path.of("releases", id));
+        files().symlink(site.paths().currentLink(), Path.of("releases", id));
         site.services().restart(site, runAs(context));
         var instance = site.services().instance(site).orElse(context.runId());
         context.log("started release " + id + " (" + instance + ")");
@@ -84,17 +82,17 @@ public final class ActivateTask extends SiteTask {
         if (NO_CURRENT.equals(previous)) {
             site.services().stop(site);
             site.services().purge(site);
-            Files.deleteIfExists(site.paths().currentLink());
+            files().remove(site.paths().currentLink());
             return;
         }
-        FileOps.swapSymlink(site.paths().currentLink(), Path.of(previous));
+        files().symlink(site.paths().currentLink(), Path.of(previous));
         site.services().restart(site, currentSiteUser());
     }
 
     @Override
     public void destroy(TaskContext context) throws IOException {
         site.services().stop(site);
-        Files.deleteIfExists(site.paths().currentLink());
+        files().remove(site.paths().currentLink());
     }
 
 }

@@ -1,15 +1,13 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.FileHashCache;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.engine.FileHashCache;
 import dev.alive.engine.fingerprint.TreeFingerprinter;
 import dev.alive.tasks.SiteContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +55,7 @@ public final class BuildTask extends SiteTask {
                     + " not rebuilt in place");
             return outputs(dir);
         }
-        site.system().commands().run(site.specCommand(build().command(), dir, site.appEnvironment(), runAs(context)),
+        site.machine().commands().run(site.specCommand(build().command(), dir, site.appEnvironment(), runAs(context)),
                 context::log);
         return outputs(dir);
     }
@@ -75,13 +73,10 @@ public final class BuildTask extends SiteTask {
      * as after a rolled-back redeploy that is reverted) must not delete the outputs it serves.
      */
     private boolean isLive(Path dir) {
-        try {
-            var link = site.paths().currentLink();
-            return Files.isSymbolicLink(link)
-                    && link.getParent().resolve(Files.readSymbolicLink(link)).normalize().equals(dir.normalize());
-        } catch (IOException e) {
-            return false;
-        }
+        var link = site.paths().currentLink();
+        return files().readLink(link)
+                .map(target -> link.getParent().resolve(target).normalize().equals(dir.normalize()))
+                .orElse(false);
     }
 
     /** The committed outputs are these folders, unchanged (a drifted one is rebuilt). */
@@ -94,7 +89,7 @@ public final class BuildTask extends SiteTask {
         for (var output : build().outputs()) {
             var recorded = committed.get().outputs().get("output:" + output);
             if (recorded == null || !recorded.isTree() || !recorded.tree().root().equals(dir.resolve(output))
-                    || !Files.isDirectory(dir.resolve(output))) {
+                    || !files().isDirectory(dir.resolve(output))) {
                 return false;
             }
             var tree = recorded.tree();

@@ -37,7 +37,7 @@ public final class DnsTask extends SiteTask {
             context.log("host serves on loopback " + site.host().serverIp() + ": DNS check skipped");
             return Map.of();
         }
-        var result = site.system().dns().check(site.spec().domain(), site.host().serverIp(),
+        var result = site.machine().dns().check(site.spec().domain(), site.host().serverIp(),
                 site.host().wildcardDomain());
         if (result instanceof DnsCheck.Result.Failed failed) {
             throw new IllegalStateException(failed.message());

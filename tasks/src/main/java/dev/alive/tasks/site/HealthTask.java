@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * GET {@code http://127.0.0.1:<port><path>} until 2xx/3xx or the timeout. A failure carries the
+ * GET {@code http://<the machine's address for port><path>} ({@code 127.0.0.1} locally) until 2xx/3xx or the timeout. A failure carries the
  * service's last log lines, and the run rolls back. Reruns whenever the service was (re)started.
  */
 public final class HealthTask extends SiteTask {
@@ -41,14 +41,15 @@ public final class HealthTask extends SiteTask {
     public Map<String, Output> run(TaskContext context) {
         var health = site.spec().health();
         var port = Integer.parseInt(context.input("port"));
-        var result = site.system().health().check(port, health.path(), health.timeout(), attempt -> {
+        var healthCheck = site.health();
+        var result = healthCheck.check(port, health.path(), health.timeout(), attempt -> {
             if (attempt.number() == 1 || attempt.number() % 8 == 0 || attempt.healthy()) {
-                context.log("GET 127.0.0.1:" + port + health.path() + " #" + attempt.number() + ": " + attempt.describe());
+                context.log("GET " + healthCheck.authority(port) + health.path() + " #" + attempt.number() + ": " + attempt.describe());
             }
         });
         if (!result.healthy()) {
             var log = site.services().lastLogLines(site, LOG_LINES);
-            throw new IllegalStateException("GET http://127.0.0.1:" + port + health.path() + " did not answer 2xx/3xx"
+            throw new IllegalStateException("GET http://" + healthCheck.authority(port) + health.path() + " did not answer 2xx/3xx"
                     + " within " + health.timeout().toSeconds() + " s (" + result.attempts() + " attempts, last: "
                     + result.last().describe() + ")" + (log.isEmpty() ? "" : "; last lines of the service's log:\n"
                     + String.join("\n", log)));

@@ -6,9 +6,9 @@ import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteContext;
-import dev.alive.tasks.system.FileTrees;
+import dev.alive.tasks.host.FileAccess;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,33 +45,31 @@ public final class InstallTask extends SiteTask {
     @Override
     public List<String> drift(Map<String, String> recordedValues) {
         var deps = recordedValues.get("deps");
-        return deps != null && Files.exists(java.nio.file.Path.of(deps, MARKER))
+        return deps != null && files().exists(Path.of(deps, MARKER))
                 ? List.of() : List.of("installed dependencies at " + deps + " are gone");
     }
 
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
         var deps = site.paths().deps(context.inputsFingerprint().substring(0, 12));
-        if (Files.exists(deps.resolve(MARKER))) {
+        if (files().exists(deps.resolve(MARKER))) {
             context.log("reused dependencies installed earlier in " + site.paths().siteDir().relativize(deps));
             return Map.of("deps", Output.value(deps.toString()));
         }
         ensureSiteDirs(context);
         context.recordUndo("created", deps.toString());
-        if (Files.exists(deps)) {
-            FileTrees.delete(deps);
-        }
-        Files.createDirectories(deps);
+        files().remove(deps);
+        files().makeDirectories(deps);
         for (var name : PACKAGE_FILES) {
             var file = site.appDir().resolve(name);
-            if (Files.isRegularFile(file)) {
-                Files.copy(file, deps.resolve(name));
+            if (files().isRegularFile(file)) {
+                files().copyFile(file, deps.resolve(name));
             }
         }
-        FileTrees.chown(deps, uid(context), gid(context));
-        site.system().commands().run(site.specCommand(site.spec().app().install().orElseThrow(), deps,
+        files().ownTree(deps, uid(context), gid(context));
+        site.machine().commands().run(site.specCommand(site.spec().app().install().orElseThrow(), deps,
                 Map.of(), runAs(context)), context::log);
-        Files.createFile(deps.resolve(MARKER));
+        files().write(deps.resolve(MARKER), new byte[0], FileAccess.of("rw-r--r--"));
         return Map.of("deps", Output.value(deps.toString()));
     }
 
@@ -79,7 +77,7 @@ public final class InstallTask extends SiteTask {
     public void undo(UndoContext context) {
         var created = context.notes().get("created");
         if (created != null) {
-            ReleaseTask.deleteIfPresent(java.nio.file.Path.of(created));
+            files().remove(Path.of(created));
         }
         removeSiteDirIfCreated(context);
     }

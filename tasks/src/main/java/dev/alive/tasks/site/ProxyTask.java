@@ -6,10 +6,9 @@ import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteContext;
-import dev.alive.tasks.system.FileOps;
+import dev.alive.tasks.host.FileAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,9 @@ public final class ProxyTask extends SiteTask {
         var proxy = site.proxy();
         proxy.prepare();
         var file = file();
-        FileBackup.before(context, file);
+        FileBackup.before(context, files(), file);
         var config = proxy.siteConfig(site, Integer.parseInt(context.input("port")));
-        FileOps.writeAtomically(file, config.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+        files().write(file, config.getBytes(StandardCharsets.UTF_8), FileAccess.of("rw-r--r--"));
         proxy.validate();
         proxy.reload();
         return Map.of("file", Output.tree(file));
@@ -58,14 +57,14 @@ public final class ProxyTask extends SiteTask {
 
     @Override
     public void undo(UndoContext context) throws IOException {
-        if (FileBackup.restore(context, file())) {
+        if (FileBackup.restore(context, files(), file())) {
             site.proxy().reload();
         }
     }
 
     @Override
     public void destroy(TaskContext context) throws IOException {
-        if (Files.deleteIfExists(file())) {
+        if (files().remove(file())) {
             site.proxy().reload();
         }
     }

@@ -6,11 +6,9 @@ import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteContext;
-import dev.alive.tasks.system.FileTrees;
+import dev.alive.tasks.host.TreeExcludes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,7 @@ public final class ReleaseTask extends SiteTask {
     @Override
     public List<String> drift(Map<String, String> recordedValues) {
         var dir = recordedValues.get("dir");
-        return dir != null && Files.isDirectory(Path.of(dir)) ? List.of() : List.of("release folder " + dir + " is gone");
+        return dir != null && files().isDirectory(Path.of(dir)) ? List.of() : List.of("release folder " + dir + " is gone");
     }
 
     @Override
@@ -69,7 +67,7 @@ public final class ReleaseTask extends SiteTask {
         var id = context.inputsFingerprint().substring(0, 12);
         var dir = site.paths().release(id);
         var outputs = Map.<String, Output>of("release", Output.value(id), "dir", Output.value(dir.toString()));
-        if (Files.isDirectory(dir)) {
+        if (files().isDirectory(dir)) {
             context.log("release " + id + " is already there: reused");
             prune(id, context);
             return outputs;
@@ -77,18 +75,16 @@ public final class ReleaseTask extends SiteTask {
         ensureSiteDirs(context);
         context.recordUndo("created", dir.toString());
         var staging = dir.resolveSibling("." + id + ".tmp");
-        if (Files.exists(staging)) {
-            FileTrees.delete(staging);
-        }
+        files().remove(staging);
         var buildOutputs = site.spec().app().build().map(build -> Set.copyOf(build.outputs())).orElse(Set.of());
-        FileTrees.copy(site.appDir(), staging, FileTrees.excluding(Set.copyOf(ALWAYS_EXCLUDED), buildOutputs));
+        files().copyTree(site.appDir(), staging, new TreeExcludes(Set.copyOf(ALWAYS_EXCLUDED), buildOutputs));
         if (install.isPresent()) {
             var modules = Path.of(context.input("deps")).resolve("node_modules");
-            Files.createSymbolicLink(staging.resolve("node_modules"), staging.relativize(modules));
+            files().symlink(staging.resolve("node_modules"), staging.relativize(modules));
         }
-        narrowModes(staging);
-        FileTrees.chown(staging, uid(context), gid(context));
-        Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        files().restrictTree(staging);
+        files().ownTree(staging, uid(context), gid(context));
+        files().moveAtomically(staging, dir);
         context.log("release " + id + " copied from " + site.appDir());
         prune(id, context);
         return outputs;
@@ -96,7 +92,7 @@ public final class ReleaseTask extends SiteTask {
 
     /** Old releases beyond the host's keepReleases go, never the new or the live one. */
     private void prune(String id, TaskContext context) {
-        new ReleasePruning(site.paths(), site.host().keepReleases()).prune(id, context::log);
+        new ReleasePruning(site.paths(), files(), site.host().keepReleases()).prune(id, context::log);
     }
 
     @Override
@@ -104,41 +100,14 @@ public final class ReleaseTask extends SiteTask {
         var created = context.notes().get("created");
         if (created != null) {
             var dir = Path.of(created);
-            deleteIfPresent(dir);
-            deleteIfPresent(dir.resolveSibling("." + dir.getFileName() + ".tmp"));
+            files().remove(dir);
+            files().remove(dir.resolveSibling("." + dir.getFileName() + ".tmp"));
         }
         removeSiteDirIfCreated(context);
     }
 
     @Override
     public void destroy(TaskContext context) {
-        deleteIfPresent(site.paths().siteDir());
-    }
-
-    static void deleteIfPresent(Path path) {
-        if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            FileTrees.delete(path);
-        }
-    }
-
-    /** Folders 0750; files lose every permission for others. */
-    private static void narrowModes(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (var path : (Iterable<Path>) paths::iterator) {
-                if (Files.isSymbolicLink(path)) {
-                    continue;
-                }
-                var modes = Files.getPosixFilePermissions(path);
-                if (Files.isDirectory(path)) {
-                    modes = java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---");
-                } else {
-                    modes.remove(PosixFilePermission.OTHERS_READ);
-                    modes.remove(PosixFilePermission.OTHERS_WRITE);
-                    modes.remove(PosixFilePermission.OTHERS_EXECUTE);
-                    modes.remove(PosixFilePermission.GROUP_WRITE);
-                }
-                Files.setPosixFilePermissions(path, modes);
-            }
-        }
+        files().remove(site.paths().siteDir());
     }
 }

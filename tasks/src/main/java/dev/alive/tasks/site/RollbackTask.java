@@ -7,9 +7,7 @@ import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.state.Domains;
 import dev.alive.tasks.SiteContext;
-import dev.alive.tasks.system.FileOps;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,7 @@ public final class RollbackTask extends SiteTask {
     public Map<String, Output> run(TaskContext context) {
         var paths = site.paths();
         if (release.isEmpty() || release.startsWith(".") || release.contains("/")
-                || !Files.isDirectory(paths.release(release))) {
+                || !files().isDirectory(paths.release(release))) {
             throw new IllegalStateException("release " + release + " is not retained in " + paths.releasesDir());
         }
         var domain = site.spec().domain();
@@ -50,13 +48,14 @@ public final class RollbackTask extends SiteTask {
                 .orElseThrow(() -> new IllegalStateException(domain + " is not registered: apply it first"));
         context.recordUndo("previous", currentTarget());
         context.recordUndo("previousRelease", String.valueOf(row.currentRelease()));
-        FileOps.swapSymlink(paths.currentLink(), Path.of("releases", release));
+        files().symlink(paths.currentLink(), Path.of("releases", release));
         site.services().restart(site, currentSiteUser());
         var health = site.spec().health();
         var portNumber = Integer.parseInt(context.input("port"));
-        var result = site.system().health().check(portNumber, health.path(), health.timeout(), attempt -> { });
+        var healthCheck = site.health();
+        var result = healthCheck.check(portNumber, health.path(), health.timeout(), attempt -> { });
         if (!result.healthy()) {
-            throw new IllegalStateException("release " + release + ": GET http://127.0.0.1:" + portNumber
+            throw new IllegalStateException("release " + release + ": GET http://" + healthCheck.authority(portNumber)
                     + health.path() + " did not answer 2xx/3xx within " + health.timeout().toSeconds()
                     + " s (last: " + result.last().describe() + ")");
         }
@@ -73,9 +72,9 @@ public final class RollbackTask extends SiteTask {
         }
         if (NO_CURRENT.equals(previous)) {
             site.services().stop(site);
-            Files.deleteIfExists(site.paths().currentLink());
+            files().remove(site.paths().currentLink());
         } else {
-            FileOps.swapSymlink(site.paths().currentLink(), Path.of(previous));
+            files().symlink(site.paths().currentLink(), Path.of(previous));
             site.services().restart(site, currentSiteUser());
         }
         var previousRelease = context.notes().get("previousRelease");

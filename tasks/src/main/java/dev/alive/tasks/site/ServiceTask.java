@@ -7,7 +7,6 @@ import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,16 +42,16 @@ public final class ServiceTask extends SiteTask {
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
         noteRunningInstance(context);
-        FileBackup.before(context, file());
+        FileBackup.before(context, files(), file());
         site.services().install(site, runAs(context));
         return Map.of("definition", Output.tree(file()));
     }
 
     @Override
     public void undo(UndoContext context) throws IOException {
-        if (FileBackup.restore(context, file())) {
+        if (FileBackup.restore(context, files(), file())) {
             site.services().reload(site);
-            if (Files.exists(file())) {
+            if (files().exists(file())) {
                 restartIfRestartedSince(context);
             } else if (site.services().instance(site).isPresent()) {
                 // no definition any more (a first deploy whose activate could not be undone): stop
@@ -65,7 +64,7 @@ public final class ServiceTask extends SiteTask {
 
     @Override
     public void destroy(TaskContext context) throws IOException {
-        if (Files.deleteIfExists(file())) {
+        if (files().remove(file())) {
             site.services().reload(site);
         }
         site.services().purge(site);

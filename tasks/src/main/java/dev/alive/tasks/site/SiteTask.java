@@ -5,10 +5,11 @@ import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteContext;
+import dev.alive.tasks.host.MachineFiles;
 import dev.alive.tasks.system.LinuxUser;
 import dev.alive.tasks.system.LinuxUsers;
 import dev.alive.tasks.system.RunAs;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,10 @@ abstract class SiteTask extends IdentifiedTask {
         return true;
     }
 
+    MachineFiles files() {
+        return site.files();
+    }
+
     /** The inputs naming the site user, read back by {@link #runAs(TaskContext)}. */
     static List<Input> userInputs(TaskId userTask) {
         return List.of(Input.upstream("uid", userTask, "uid"), Input.upstream("gid", userTask, "gid"));
@@ -51,18 +56,13 @@ abstract class SiteTask extends IdentifiedTask {
 
     /** What {@code current} points at ("releases/<id>"), or {@link #NO_CURRENT}. */
     String currentTarget() {
-        var link = site.paths().currentLink();
-        try {
-            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).toString() : NO_CURRENT;
-        } catch (java.io.IOException e) {
-            return NO_CURRENT;
-        }
+        return files().readLink(site.paths().currentLink()).map(Path::toString).orElse(NO_CURRENT);
     }
 
     /** The site user as it exists now (undo may run in a later process, without this run's inputs). */
     Optional<RunAs> currentSiteUser() {
         return site.createsUsers()
-                ? site.system().users().lookup(LinuxUsers.userName(site.spec().slug())).map(LinuxUser::runAs)
+                ? site.machine().users().lookup(LinuxUsers.userName(site.spec().slug())).map(LinuxUser::runAs)
                 : Optional.empty();
     }
 
@@ -82,7 +82,7 @@ abstract class SiteTask extends IdentifiedTask {
      */
     void restartIfRestartedSince(UndoContext context) {
         var noted = context.notes().get(INSTANCE);
-        if (noted == null || !Files.isSymbolicLink(site.paths().currentLink())) {
+        if (noted == null || files().readLink(site.paths().currentLink()).isEmpty()) {
             return;
         }
         var now = site.services().instance(site).orElse(NOT_RUNNING);
@@ -99,7 +99,7 @@ abstract class SiteTask extends IdentifiedTask {
      */
     void ensureSiteDirs(TaskContext context) {
         var siteDir = site.paths().siteDir();
-        if (!Files.isDirectory(siteDir)) {
+        if (!files().isDirectory(siteDir)) {
             context.recordUndo(CREATED_SITE_DIR, siteDir.toString());
         }
         site.ensureSiteDirs(uid(context), gid(context));
@@ -108,7 +108,7 @@ abstract class SiteTask extends IdentifiedTask {
     void removeSiteDirIfCreated(UndoContext context) {
         var created = context.notes().get(CREATED_SITE_DIR);
         if (created != null) {
-            ReleaseTask.deleteIfPresent(java.nio.file.Path.of(created));
+            files().remove(Path.of(created));
         }
     }
 

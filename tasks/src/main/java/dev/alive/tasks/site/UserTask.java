@@ -7,10 +7,6 @@ import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.LinuxUsers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +37,7 @@ public final class UserTask extends SiteTask {
         if (!site.createsUsers()) {
             return List.of();
         }
-        var user = site.system().users().lookup(userName());
+        var user = site.machine().users().lookup(userName());
         if (user.isEmpty()) {
             return List.of("user " + userName() + " does not exist");
         }
@@ -52,12 +48,11 @@ public final class UserTask extends SiteTask {
     @Override
     public Map<String, Output> run(TaskContext context) {
         if (!site.createsUsers()) {
-            var uid = ownId("uid");
-            var gid = ownId("gid");
-            return Map.of("user", Output.value(System.getProperty("user.name")),
-                    "uid", Output.value(uid), "gid", Output.value(gid));
+            var own = site.machine().users().aliveUser();
+            return Map.of("user", Output.value(own.name()),
+                    "uid", Output.value(Integer.toString(own.uid())), "gid", Output.value(Integer.toString(own.gid())));
         }
-        var users = site.system().users();
+        var users = site.machine().users();
         if (users.lookup(userName()).isEmpty()) {
             context.recordUndo("created", userName());
             users.ensure(userName(), site.paths().siteDir());
@@ -72,22 +67,14 @@ public final class UserTask extends SiteTask {
     @Override
     public void undo(UndoContext context) {
         if (context.notes().containsKey("created")) {
-            site.system().users().delete(userName());
+            site.machine().users().delete(userName());
         }
     }
 
     @Override
     public void destroy(TaskContext context) {
         if (site.createsUsers()) {
-            site.system().users().delete(userName());
-        }
-    }
-
-    private static String ownId(String attribute) {
-        try {
-            return Files.getAttribute(Path.of("/proc/self"), "unix:" + attribute).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            site.machine().users().delete(userName());
         }
     }
 }
