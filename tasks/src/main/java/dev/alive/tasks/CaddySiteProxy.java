@@ -1,5 +1,7 @@
 package dev.alive.tasks;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.specs.Host;
 import dev.alive.tasks.system.Caddy;
 import dev.alive.tasks.system.CaddyConfig;
@@ -59,7 +61,7 @@ final class CaddySiteProxy implements SiteProxy {
                     caddy.start(main);
                 }
             } else if (!Files.isRegularFile(config.mainCaddyfile())) {
-                throw new IllegalStateException("the main Caddyfile " + config.mainCaddyfile()
+                throw new AliveException(ErrorCategory.INVALID_INPUT, "the main Caddyfile " + config.mainCaddyfile()
                         + " does not exist: it must import " + config.sitesDir().resolve("*.caddy"));
             }
         } catch (IOException e) {

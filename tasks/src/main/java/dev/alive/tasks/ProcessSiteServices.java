@@ -1,5 +1,7 @@
 package dev.alive.tasks;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.tasks.site.EnvTask;
 import dev.alive.tasks.system.FileOps;
 import dev.alive.tasks.system.ProcessService;
@@ -92,7 +94,8 @@ final class ProcessSiteServices implements SiteServices {
                     .filter(line -> line.startsWith(START))
                     .map(line -> line.substring(START.length()))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(file + " has no " + START + " line"));
+                    .orElseThrow(() -> new AliveException(ErrorCategory.FAILED, file + " has no " + START
+                            + " line: apply the site again to rewrite it"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the service definition " + file + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
@@ -40,7 +42,7 @@ public final class DnsTask extends SiteTask {
         var result = site.machine().dns().check(site.spec().domain(), site.host().serverIp(),
                 site.host().wildcardDomain());
         if (result instanceof DnsCheck.Result.Failed failed) {
-            throw new IllegalStateException(failed.message());
+            throw new AliveException(ErrorCategory.FAILED, failed.message());
         }
         if (result instanceof DnsCheck.Result.Skipped skipped) {
             context.log(skipped.reason());

@@ -1,5 +1,7 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
@@ -49,14 +51,14 @@ public final class HealthTask extends SiteTask {
         });
         if (!result.healthy()) {
             var log = site.services().lastLogLines(site, LOG_LINES);
-            throw new IllegalStateException("GET http://" + healthCheck.authority(port) + health.path() + " did not answer 2xx/3xx"
+            throw new AliveException(ErrorCategory.FAILED, "GET http://" + healthCheck.authority(port) + health.path() + " did not answer 2xx/3xx"
                     + " within " + health.timeout().toSeconds() + " s (" + result.attempts() + " attempts, last: "
                     + result.last().describe() + ")" + (log.isEmpty() ? "" : "; last lines of the service's log:\n"
                     + String.join("\n", log)));
         }
         if (!site.services().isRunning(site)) {
             var log = site.services().lastLogLines(site, LOG_LINES);
-            throw new IllegalStateException("port " + port + " answered, but the site's app is not running: another"
+            throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " answered, but the site's app is not running: another"
                     + " program answers on that port" + (log.isEmpty() ? "" : "; last lines of the app's log:\n"
                     + String.join("\n", log)));
         }

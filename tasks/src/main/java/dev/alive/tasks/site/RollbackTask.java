@@ -1,5 +1,7 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
@@ -41,11 +43,13 @@ public final class RollbackTask extends SiteTask {
         var paths = site.paths();
         if (release.isEmpty() || release.startsWith(".") || release.contains("/")
                 || !files().isDirectory(paths.release(release))) {
-            throw new IllegalStateException("release " + release + " is not retained in " + paths.releasesDir());
+            throw new AliveException(ErrorCategory.INVALID_INPUT, "release " + release + " is not retained in "
+                    + paths.releasesDir() + ": roll back to one that is");
         }
         var domain = site.spec().domain();
         var row = domains.find(domain).filter(d -> d.orgId() != null)
-                .orElseThrow(() -> new IllegalStateException(domain + " is not registered: apply it first"));
+                .orElseThrow(() -> new AliveException(ErrorCategory.INVALID_INPUT, domain
+                        + " is not registered: apply it first"));
         context.recordUndo("previous", currentTarget());
         context.recordUndo("previousRelease", String.valueOf(row.currentRelease()));
         files().symlink(paths.currentLink(), Path.of("releases", release));
@@ -55,7 +59,7 @@ public final class RollbackTask extends SiteTask {
         var healthCheck = site.health();
         var result = healthCheck.check(portNumber, health.path(), health.timeout(), attempt -> { });
         if (!result.healthy()) {
-            throw new IllegalStateException("release " + release + ": GET http://" + healthCheck.authority(portNumber)
+            throw new AliveException(ErrorCategory.FAILED, "release " + release + ": GET http://" + healthCheck.authority(portNumber)
                     + health.path() + " did not answer 2xx/3xx within " + health.timeout().toSeconds()
                     + " s (last: " + result.last().describe() + ")");
         }

@@ -1,5 +1,7 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
@@ -59,7 +61,8 @@ public final class UserTask extends SiteTask {
             context.log("created user " + userName());
         }
         var user = users.lookup(userName())
-                .orElseThrow(() -> new IllegalStateException("user " + userName() + " is missing right after useradd"));
+                .orElseThrow(() -> new AliveException(ErrorCategory.FAILED,
+                        "user " + userName() + " is missing right after useradd: check " + site.host().root().resolve("etc/passwd")));
         return Map.of("user", Output.value(user.name()),
                 "uid", Output.value(Integer.toString(user.uid())), "gid", Output.value(Integer.toString(user.gid())));
     }
