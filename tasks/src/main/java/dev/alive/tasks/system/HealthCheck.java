@@ -34,19 +34,9 @@ public final class HealthCheck {
     private final Duration requestTimeout;
     private final Duration interval;
 
-    /** On this machine's loopback. */
-    public HealthCheck() {
-        this(new LoopbackHttp());
-    }
-
     /** 2 s per request, 250 ms between attempts. */
     public HealthCheck(SiteHttp http) {
         this(http, Duration.ofSeconds(2), Duration.ofMillis(250));
-    }
-
-    /** On this machine's loopback. */
-    public HealthCheck(Duration requestTimeout, Duration interval) {
-        this(new LoopbackHttp(), requestTimeout, interval);
     }
 
     public HealthCheck(SiteHttp http, Duration requestTimeout, Duration interval) {
