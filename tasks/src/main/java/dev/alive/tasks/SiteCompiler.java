@@ -127,8 +127,8 @@ public final class SiteCompiler {
         build.ifPresent(id -> tasks.add(new BuildTask(id, Set.of(release, user), context, user, release)));
         tasks.add(new EnvTask(env, Set.of(port, user), context, user, port));
         tasks.add(new ServiceTask(service, Set.of(user), context, user));
-        tasks.add(new ActivateTask(activate, with(Set.of(release, env, service, user, port), build), context, user, release,
-                env, service, port));
+        tasks.add(new ActivateTask(activate, with(Set.of(release, env, service, user, port), build), context, user,
+                release, env, service, port));
         tasks.add(new HealthTask(health, Set.of(activate, port), context, activate, port));
         if (host.proxy().kind() == Host.Proxy.Kind.CADDY) {
             tasks.add(new ProxyTask(proxy, Set.of(health, port), context, port));

@@ -27,6 +27,7 @@ public record LocalMachine(MachineFiles files, CommandRunner commands, LinuxUser
         var commands = new LocalCommandRunner();
         var prefix = host.root().toString().equals("/") ? Optional.<Path>empty() : Optional.of(host.root());
         return new LocalMachine(new LocalFiles(), commands, new LocalLinuxUsers(commands, prefix),
-                SiteServices.local(host, commands), SiteProxy.local(host, commands), new LoopbackHttp(), new DnsCheck());
+                SiteServices.local(host, commands), SiteProxy.local(host, commands), new LoopbackHttp(),
+                new DnsCheck());
     }
 }

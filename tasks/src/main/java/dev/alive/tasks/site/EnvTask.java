@@ -9,9 +9,12 @@ import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.host.FileAccess;
 import dev.alive.tasks.host.MachineFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,9 +80,9 @@ public final class EnvTask extends SiteTask {
 
     /** Reads an env file back (KEY=VALUE lines), for services started by alive itself. */
     public static Map<String, String> read(MachineFiles files, Path file) {
-        var text = files.read(file).orElseThrow(() -> new java.io.UncheckedIOException("cannot read " + file
-                + ": it does not exist", new java.nio.file.NoSuchFileException(file.toString())));
-        var values = new java.util.LinkedHashMap<String, String>();
+        var text = files.read(file).orElseThrow(() -> new UncheckedIOException("cannot read " + file
+                + ": it does not exist", new NoSuchFileException(file.toString())));
+        var values = new LinkedHashMap<String, String>();
         for (var line : text.lines().toList()) {
             var eq = line.indexOf('=');
             if (eq > 0 && !line.startsWith("#")) {

@@ -46,20 +46,22 @@ public final class HealthTask extends SiteTask {
         var healthCheck = site.health();
         var result = healthCheck.check(port, health.path(), health.timeout(), attempt -> {
             if (attempt.number() == 1 || attempt.number() % 8 == 0 || attempt.healthy()) {
-                context.log("GET " + healthCheck.authority(port) + health.path() + " #" + attempt.number() + ": " + attempt.describe());
+                context.log("GET " + healthCheck.authority(port) + health.path() + " #" + attempt.number() + ": "
+                        + attempt.describe());
             }
         });
         if (!result.healthy()) {
             var log = site.services().lastLogLines(site, LOG_LINES);
-            throw new AliveException(ErrorCategory.FAILED, "GET http://" + healthCheck.authority(port) + health.path() + " did not answer 2xx/3xx"
+            throw new AliveException(ErrorCategory.FAILED, "GET http://" + healthCheck.authority(port) + health.path()
+                    + " did not answer 2xx/3xx"
                     + " within " + health.timeout().toSeconds() + " s (" + result.attempts() + " attempts, last: "
                     + result.last().describe() + ")" + (log.isEmpty() ? "" : "; last lines of the service's log:\n"
                     + String.join("\n", log)));
         }
         if (!site.services().isRunning(site)) {
             var log = site.services().lastLogLines(site, LOG_LINES);
-            throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " answered, but the site's app is not running: another"
-                    + " program answers on that port" + (log.isEmpty() ? "" : "; last lines of the app's log:\n"
+            throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " answered, but the site's app is not"
+                    + " running: another program answers on that port" + (log.isEmpty() ? "" : "; last lines of the app's log:\n"
                     + String.join("\n", log)));
         }
         return Map.of("status", Output.value(result.last().describe()));

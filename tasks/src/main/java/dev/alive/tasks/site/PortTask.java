@@ -72,8 +72,8 @@ public final class PortTask extends IdentifiedTask {
             context.recordUndo("reserved", domain);
             context.log("reserved port " + port);
             if (!isFree(port)) {
-                throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " is free in the state store but another program"
-                        + " listens on it on this host: stop that program, or give the host another port range");
+                throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " is free in the state store but"
+                        + " another program listens on it on this host: stop that program, or give the host another port range");
             }
         }
         return Map.of("port", Output.value(Integer.toString(port)));

@@ -59,7 +59,8 @@ final class ReleasePruning {
         var used = new HashSet<Path>();
         for (var id : kept) {
             var link = paths.release(id).resolve("node_modules");
-            files.readLink(link).ifPresent(target -> used.add(link.getParent().resolve(target).normalize().getParent()));
+            files.readLink(link)
+                    .ifPresent(target -> used.add(link.getParent().resolve(target).normalize().getParent()));
         }
         for (var entry : files.list(paths.depsDir())) {
             if (entry.isDirectory() && !entry.name().startsWith(".")

@@ -59,8 +59,8 @@ public final class RollbackTask extends SiteTask {
         var healthCheck = site.health();
         var result = healthCheck.check(portNumber, health.path(), health.timeout(), attempt -> { });
         if (!result.healthy()) {
-            throw new AliveException(ErrorCategory.FAILED, "release " + release + ": GET http://" + healthCheck.authority(portNumber)
-                    + health.path() + " did not answer 2xx/3xx within " + health.timeout().toSeconds()
+            throw new AliveException(ErrorCategory.FAILED, "release " + release + ": GET http://"
+                    + healthCheck.authority(portNumber) + health.path() + " did not answer 2xx/3xx within " + health.timeout().toSeconds()
                     + " s (last: " + result.last().describe() + ")");
         }
         context.log("release " + release + " is current and healthy (" + result.last().describe() + ")");

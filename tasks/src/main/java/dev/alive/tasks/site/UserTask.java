@@ -62,7 +62,8 @@ public final class UserTask extends SiteTask {
         }
         var user = users.lookup(userName())
                 .orElseThrow(() -> new AliveException(ErrorCategory.FAILED,
-                        "user " + userName() + " is missing right after useradd: check " + site.host().root().resolve("etc/passwd")));
+                        "user " + userName() + " is missing right after useradd: check "
+                                + site.host().root().resolve("etc/passwd")));
         return Map.of("user", Output.value(user.name()),
                 "uid", Output.value(Integer.toString(user.uid())), "gid", Output.value(Integer.toString(user.gid())));
     }

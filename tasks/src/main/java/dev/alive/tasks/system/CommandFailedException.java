@@ -17,7 +17,8 @@ public final class CommandFailedException extends AliveException {
     private final List<String> lastLines;
 
     public CommandFailedException(String command, int exitCode, String what, List<String> lastLines) {
-        super(ErrorCategory.FAILED, command + ": " + what + (lastLines.isEmpty() ? "" : "\n" + String.join("\n", lastLines)));
+        super(ErrorCategory.FAILED,
+                command + ": " + what + (lastLines.isEmpty() ? "" : "\n" + String.join("\n", lastLines)));
         this.command = command;
         this.exitCode = exitCode;
         this.lastLines = List.copyOf(lastLines);

@@ -10,7 +10,8 @@ public final class UnitCheckFailedException extends AliveException {
     private final List<String> findings;
 
     public UnitCheckFailedException(Path unitFile, String what, List<String> findings) {
-        super(ErrorCategory.FAILED, unitFile.getFileName() + ": " + what + (findings.isEmpty() ? "" : "\n" + String.join("\n", findings)));
+        super(ErrorCategory.FAILED,
+                unitFile.getFileName() + ": " + what + (findings.isEmpty() ? "" : "\n" + String.join("\n", findings)));
         this.findings = List.copyOf(findings);
     }
 
