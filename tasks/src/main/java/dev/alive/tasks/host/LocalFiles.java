@@ -150,6 +150,15 @@ public final class LocalFiles implements MachineFiles {
     public boolean remove(Path path) {
         try {
             return Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean removeTree(Path path) {
+        try {
+            return Files.deleteIfExists(path);
         } catch (DirectoryNotEmptyException e) {
             FileTrees.delete(path);
             return true;

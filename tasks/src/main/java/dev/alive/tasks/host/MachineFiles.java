@@ -64,8 +64,14 @@ public interface MachineFiles {
      */
     void symlink(Path link, Path target);
 
-    /** Removes the file, symlink (never its target) or whole tree; false when nothing was there. */
+    /** Removes the file, symlink (never its target) or empty folder; false when nothing was there. */
     boolean remove(Path path);
+
+    /**
+     * Removes {@code path} and, when it is a folder, everything below it (links as links, never
+     * followed); false when nothing was there.
+     */
+    boolean removeTree(Path path);
 
     /** Gives {@code root} and everything below it (links themselves) to {@code uid:gid}; -1 keeps one. */
     void ownTree(Path root, int uid, int gid);

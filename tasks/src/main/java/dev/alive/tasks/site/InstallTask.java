@@ -58,7 +58,7 @@ public final class InstallTask extends SiteTask {
         }
         ensureSiteDirs(context);
         context.recordUndo("created", deps.toString());
-        files().remove(deps);
+        files().removeTree(deps);
         files().makeDirectories(deps);
         for (var name : PACKAGE_FILES) {
             var file = site.appDir().resolve(name);
@@ -77,7 +77,7 @@ public final class InstallTask extends SiteTask {
     public void undo(UndoContext context) {
         var created = context.notes().get("created");
         if (created != null) {
-            files().remove(Path.of(created));
+            files().removeTree(Path.of(created));
         }
         removeSiteDirIfCreated(context);
     }

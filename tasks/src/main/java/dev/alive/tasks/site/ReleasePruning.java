@@ -45,7 +45,7 @@ final class ReleasePruning {
         Collections.reverse(oldestFirst);
         for (var release : oldestFirst) {
             if (!kept.contains(release.id())) {
-                files.remove(paths.release(release.id()));
+                files.removeTree(paths.release(release.id()));
                 removed.add(release.id());
                 log.accept("removed old release " + release.id() + " (keeping " + keep + ")");
             }
@@ -65,7 +65,7 @@ final class ReleasePruning {
         for (var entry : files.list(paths.depsDir())) {
             if (entry.isDirectory() && !entry.name().startsWith(".")
                     && !used.contains(paths.deps(entry.name()).normalize())) {
-                files.remove(paths.deps(entry.name()));
+                files.removeTree(paths.deps(entry.name()));
                 log.accept("removed dependencies " + entry.name() + ", which no kept release uses");
             }
         }

@@ -75,7 +75,7 @@ public final class ReleaseTask extends SiteTask {
         ensureSiteDirs(context);
         context.recordUndo("created", dir.toString());
         var staging = dir.resolveSibling("." + id + ".tmp");
-        files().remove(staging);
+        files().removeTree(staging);
         var buildOutputs = site.spec().app().build().map(build -> Set.copyOf(build.outputs())).orElse(Set.of());
         files().copyTree(site.appDir(), staging, new TreeExcludes(Set.copyOf(ALWAYS_EXCLUDED), buildOutputs));
         if (install.isPresent()) {
@@ -100,14 +100,14 @@ public final class ReleaseTask extends SiteTask {
         var created = context.notes().get("created");
         if (created != null) {
             var dir = Path.of(created);
-            files().remove(dir);
-            files().remove(dir.resolveSibling("." + dir.getFileName() + ".tmp"));
+            files().removeTree(dir);
+            files().removeTree(dir.resolveSibling("." + dir.getFileName() + ".tmp"));
         }
         removeSiteDirIfCreated(context);
     }
 
     @Override
     public void destroy(TaskContext context) {
-        files().remove(site.paths().siteDir());
+        files().removeTree(site.paths().siteDir());
     }
 }

@@ -108,7 +108,7 @@ abstract class SiteTask extends IdentifiedTask {
     void removeSiteDirIfCreated(UndoContext context) {
         var created = context.notes().get(CREATED_SITE_DIR);
         if (created != null) {
-            files().remove(Path.of(created));
+            files().removeTree(Path.of(created));
         }
     }
 

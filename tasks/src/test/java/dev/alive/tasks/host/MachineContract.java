@@ -10,6 +10,7 @@ import dev.alive.tasks.system.Command;
 import dev.alive.tasks.system.CommandFailedException;
 import dev.alive.tasks.system.Executables;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -89,6 +90,7 @@ public abstract class MachineContract {
         assertThat(files.list(missing)).isEmpty();
         assertThat(files.lastLines(missing, 5)).isEmpty();
         assertThat(files.remove(missing)).isFalse();
+        assertThat(files.removeTree(missing)).isFalse();
     }
 
     @Test
@@ -125,14 +127,15 @@ public abstract class MachineContract {
     }
 
     @Test
-    void removesAFileALinkButNeverItsTargetAndAWholeTree() throws IOException {
+    void removesAFileALinkButNeverItsTargetAndAWholeTreeOnlyWhenAskedTo() throws IOException {
         files.makeDirectories(dir.resolve("tree/deep/er"));
         files.write(dir.resolve("tree/deep/er/file"), new byte[] {1}, FileAccess.of("rw-------"));
         files.symlink(dir.resolve("link"), dir.resolve("tree"));
 
         assertThat(files.remove(dir.resolve("link"))).isTrue();
         assertThat(files.exists(dir.resolve("tree/deep/er/file"))).isTrue();
-        assertThat(files.remove(dir.resolve("tree"))).isTrue();
+        assertThatThrownBy(() -> files.remove(dir.resolve("tree"))).isInstanceOf(UncheckedIOException.class);
+        assertThat(files.removeTree(dir.resolve("tree"))).isTrue();
         assertThat(Files.exists(local(dir.resolve("tree")), LinkOption.NOFOLLOW_LINKS)).isFalse();
     }
 
