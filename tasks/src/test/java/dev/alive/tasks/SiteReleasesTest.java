@@ -22,9 +22,7 @@ class SiteReleasesTest {
 
     @BeforeEach
     void site() throws IOException {
-        var siteDir = dir.resolve("sites/hello.alive.test");
-        paths = new SitePaths(siteDir, siteDir.resolve("releases"), siteDir.resolve("deps"), siteDir.resolve("current"),
-                dir.resolve("env/hello.env"), dir.resolve("services"), dir.resolve("caddy/hello.caddy"));
+        paths = SitePaths.of("hello.alive.test", "hello-alive-test", HostProfiles.local(dir, Map.of()));
         Files.createDirectories(paths.releasesDir());
     }
 
