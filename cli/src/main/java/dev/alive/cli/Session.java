@@ -6,7 +6,7 @@ import dev.alive.specs.Site;
 import dev.alive.specs.SpecException;
 import dev.alive.specs.SpecLoader;
 import dev.alive.tasks.Deployments;
-import dev.alive.tasks.HostSystem;
+import dev.alive.tasks.host.LocalMachine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +37,6 @@ final class Session {
     }
 
     static Deployments open(CliContext context, Host host) {
-        return Deployments.open(host, context.environment(), HostSystem.real(host, context.environment()));
+        return Deployments.open(host, context.environment(), LocalMachine.of(host));
     }
 }

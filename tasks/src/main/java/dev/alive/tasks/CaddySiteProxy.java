@@ -1,9 +1,11 @@
 package dev.alive.tasks;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.specs.Host;
 import dev.alive.tasks.system.Caddy;
 import dev.alive.tasks.system.CaddyConfig;
-import dev.alive.tasks.system.Commands;
+import dev.alive.tasks.system.CommandRunner;
 import dev.alive.tasks.system.FileOps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +33,7 @@ final class CaddySiteProxy implements SiteProxy {
     private long requested;
     private long completed;
 
-    CaddySiteProxy(Host host, Commands commands) {
+    CaddySiteProxy(Host host, CommandRunner commands) {
         this.config = host.proxy();
         this.owned = host.services() == Host.Services.PROCESS;
         this.home = host.root().resolve("var/lib/alive/caddy");
@@ -39,8 +41,8 @@ final class CaddySiteProxy implements SiteProxy {
     }
 
     @Override
-    public String siteConfig(SiteSetup site, int port) {
-        return CaddyConfig.siteFile(site.site().domain(), port, config.listenAddress(), snippets());
+    public String siteConfig(SiteContext site, int port) {
+        return CaddyConfig.siteFile(site.spec().domain(), port, config.listenAddress(), snippets());
     }
 
     @Override
@@ -59,7 +61,7 @@ final class CaddySiteProxy implements SiteProxy {
                     caddy.start(main);
                 }
             } else if (!Files.isRegularFile(config.mainCaddyfile())) {
-                throw new IllegalStateException("the main Caddyfile " + config.mainCaddyfile()
+                throw new AliveException(ErrorCategory.INVALID_INPUT, "the main Caddyfile " + config.mainCaddyfile()
                         + " does not exist: it must import " + config.sitesDir().resolve("*.caddy"));
             }
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.state.AliveDatabase;
 import dev.alive.state.Domains;
+import dev.alive.tasks.host.Machine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import java.util.Set;
  * compiles sites into the engine's task graph and plans, applies or destroys it.
  *
  * <pre>{@code
- * try (var deployments = Deployments.open(host, System.getenv(), HostSystem.real(host))) {
+ * try (var deployments = Deployments.open(host, System.getenv(), LocalMachine.of(host))) {
  *     var result = deployments.apply(sites, OwnerPassword.none(), ApplyOptions.defaults(), listener);
  * }
  * }</pre>
@@ -38,10 +39,10 @@ public final class Deployments implements AutoCloseable {
     private final AliveDatabase database;
     private final Engine engine;
     private final SiteCompiler compiler;
-    private final HostSystem system;
+    private final Machine system;
     private final Map<String, String> environment;
 
-    private Deployments(Host host, AliveDatabase database, Engine engine, SiteCompiler compiler, HostSystem system,
+    private Deployments(Host host, AliveDatabase database, Engine engine, SiteCompiler compiler, Machine system,
                         Map<String, String> environment) {
         this.host = host;
         this.database = database;
@@ -52,7 +53,7 @@ public final class Deployments implements AutoCloseable {
     }
 
     /** Opens the host's state store (which must answer before anything else happens). */
-    public static Deployments open(Host host, Map<String, String> environment, HostSystem system) {
+    public static Deployments open(Host host, Map<String, String> environment, Machine system) {
         var database = AliveDatabase.open(host.state());
         try {
             var options = EngineOptions.defaults()

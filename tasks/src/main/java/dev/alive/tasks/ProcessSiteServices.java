@@ -1,5 +1,7 @@
 package dev.alive.tasks;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.tasks.site.EnvTask;
 import dev.alive.tasks.system.FileOps;
 import dev.alive.tasks.system.ProcessService;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,20 +35,20 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     @Override
-    public Path definitionFile(SiteSetup site) {
-        return site.paths().serviceDir().resolve(site.site().slug() + ".service");
+    public Path definitionFile(SiteContext site) {
+        return site.paths().serviceDir().resolve(site.spec().slug() + ".service");
     }
 
     @Override
-    public void install(SiteSetup site, Optional<RunAs> user) {
+    public void install(SiteContext site, Optional<RunAs> user) {
         createServiceDir(site);
         FileOps.writeAtomically(definitionFile(site), definition(site, user).getBytes(StandardCharsets.UTF_8),
                 "rw-r--r--");
     }
 
-    private static String definition(SiteSetup site, Optional<RunAs> user) {
+    private static String definition(SiteContext site, Optional<RunAs> user) {
         return "# alive: the site's app, started by alive as a detached process\n"
-                + START + site.site().app().start() + "\n"
+                + START + site.spec().app().start() + "\n"
                 + "workingDirectory=" + site.paths().currentLink() + "\n"
                 + "environmentFile=" + site.paths().envFile() + "\n"
                 + "user=" + user.map(RunAs::toString).orElse("alive's own") + "\n"
@@ -55,7 +56,7 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     @Override
-    public void reload(SiteSetup site) {
+    public void reload(SiteContext site) {
         // alive itself is the service manager: nothing to tell
     }
 
@@ -64,14 +65,9 @@ final class ProcessSiteServices implements SiteServices {
      * an undo put back the previous definition, the previous start command runs again.
      */
     @Override
-    public void restart(SiteSetup site, Optional<RunAs> user) {
+    public void restart(SiteContext site, Optional<RunAs> user) {
         var start = startCommand(site);
-        Map<String, String> env;
-        try {
-            env = EnvTask.read(site.paths().envFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + site.paths().envFile() + ": " + e.getMessage(), e);
-        }
+        var env = EnvTask.read(site.files(), site.paths().envFile());
         var service = service(site);
         service.stop();
         rotateLog(site);
@@ -79,7 +75,7 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     /** A log above {@link #LOG_LIMIT} becomes {@code <slug>.log.1} (replacing the one before). */
-    private static void rotateLog(SiteSetup site) {
+    private static void rotateLog(SiteContext site) {
         var log = logFile(site);
         try {
             if (Files.exists(log) && Files.size(log) > LOG_LIMIT) {
@@ -90,57 +86,58 @@ final class ProcessSiteServices implements SiteServices {
         }
     }
 
-    private String startCommand(SiteSetup site) {
+    private String startCommand(SiteContext site) {
         var file = definitionFile(site);
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> line.startsWith(START))
                     .map(line -> line.substring(START.length()))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(file + " has no " + START + " line"));
+                    .orElseThrow(() -> new AliveException(ErrorCategory.FAILED, file + " has no " + START
+                            + " line: apply the site again to rewrite it"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the service definition " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void stop(SiteSetup site) {
+    public void stop(SiteContext site) {
         service(site).stop();
     }
 
     @Override
-    public boolean isRunning(SiteSetup site) {
+    public boolean isRunning(SiteContext site) {
         return service(site).isRunning();
     }
 
     @Override
-    public Optional<String> instance(SiteSetup site) {
+    public Optional<String> instance(SiteContext site) {
         return service(site).pid().map(pid -> "pid " + pid);
     }
 
     @Override
-    public List<String> lastLogLines(SiteSetup site, int lines) {
+    public List<String> lastLogLines(SiteContext site, int lines) {
         return Files.exists(logFile(site)) ? service(site).lastLogLines(lines) : List.of();
     }
 
     @Override
-    public void purge(SiteSetup site) {
+    public void purge(SiteContext site) {
         try {
             Files.deleteIfExists(logFile(site));
             Files.deleteIfExists(previousLog(site));
-            Files.deleteIfExists(site.paths().serviceDir().resolve(site.site().slug() + ".pid"));
+            Files.deleteIfExists(site.paths().serviceDir().resolve(site.spec().slug() + ".pid"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private ProcessService service(SiteSetup site) {
+    private ProcessService service(SiteContext site) {
         var dir = createServiceDir(site);
-        return new ProcessService(dir.resolve(site.site().slug() + ".pid"), logFile(site), stopTimeout,
-                site.system().commands());
+        return new ProcessService(dir.resolve(site.spec().slug() + ".pid"), logFile(site), stopTimeout,
+                site.machine().commands());
     }
 
-    private static Path createServiceDir(SiteSetup site) {
+    private static Path createServiceDir(SiteContext site) {
         var dir = site.paths().serviceDir();
         try {
             return Files.createDirectories(dir);
@@ -149,11 +146,11 @@ final class ProcessSiteServices implements SiteServices {
         }
     }
 
-    private static Path logFile(SiteSetup site) {
-        return site.paths().serviceDir().resolve(site.site().slug() + ".log");
+    private static Path logFile(SiteContext site) {
+        return site.paths().serviceDir().resolve(site.spec().slug() + ".log");
     }
 
-    private static Path previousLog(SiteSetup site) {
-        return site.paths().serviceDir().resolve(site.site().slug() + ".log.1");
+    private static Path previousLog(SiteContext site) {
+        return site.paths().serviceDir().resolve(site.spec().slug() + ".log.1");
     }
 }

@@ -6,11 +6,11 @@ import dev.alive.engine.TaskId;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.state.AliveDatabase;
+import dev.alive.tasks.host.Machine;
 import dev.alive.tasks.site.AccountClaims;
 import dev.alive.tasks.site.AccountTask;
-import dev.alive.tasks.site.AsAppliedTask;
-import dev.alive.tasks.site.RollbackTask;
 import dev.alive.tasks.site.ActivateTask;
+import dev.alive.tasks.site.AsAppliedTask;
 import dev.alive.tasks.site.BuildTask;
 import dev.alive.tasks.site.DnsTask;
 import dev.alive.tasks.site.EnvTask;
@@ -20,6 +20,7 @@ import dev.alive.tasks.site.PortTask;
 import dev.alive.tasks.site.ProxyTask;
 import dev.alive.tasks.site.RegisterTask;
 import dev.alive.tasks.site.ReleaseTask;
+import dev.alive.tasks.site.RollbackTask;
 import dev.alive.tasks.site.ServiceTask;
 import dev.alive.tasks.site.UserTask;
 import java.util.ArrayList;
@@ -39,27 +40,42 @@ import java.util.Set;
  * </pre>
  * The account comes before anything that touches the host; no infrastructure task sees the
  * owner's email or password.
+ *
+ * <p>The tasks module's entry point: the deploy layer builds one per host and hands its graphs to
+ * the engine.
+ *
+ * <pre>{@code
+ * var compiler = new SiteCompiler(host, environment, LocalMachine.of(host), database);
+ * var graph = compiler.compile(sites, OwnerPassword.none());
+ * }</pre>
  */
-final class SiteCompiler {
+public final class SiteCompiler {
 
     private final Host host;
     private final Map<String, String> environment;
-    private final HostSystem system;
+    private final Machine machine;
     private final AliveDatabase database;
     private final AccountClaims accountClaims = new AccountClaims();
 
-    SiteCompiler(Host host, Map<String, String> environment, HostSystem system, AliveDatabase database) {
+    /**
+     * @param environment alive's environment: the PATH spec commands get, {@code ${NAME}} values
+     * @param machine the machine the host profile describes, which the tasks reach it through
+     * @param database the host's state store (accounts, domains and ports)
+     */
+    public SiteCompiler(Host host, Map<String, String> environment, Machine machine, AliveDatabase database) {
         this.host = host;
         this.environment = Map.copyOf(environment);
-        this.system = system;
+        this.machine = machine;
         this.database = database;
     }
 
-    static TaskId taskId(Site site, String name) {
+    /** The id of the site's task {@code name} ({@code <domain>/<name>}). */
+    public static TaskId taskId(Site site, String name) {
         return TaskId.of(site.domain(), name);
     }
 
-    TaskGraph compile(List<Site> sites, OwnerPassword password) {
+    /** The graph of the sites' tasks; {@code password} only reaches the account tasks. */
+    public TaskGraph compile(List<Site> sites, OwnerPassword password) {
         var tasks = new ArrayList<Task>();
         for (var site : sites) {
             tasks.addAll(tasksOf(site, password));
@@ -71,19 +87,19 @@ final class SiteCompiler {
      * A rollback run of one site: its tasks as last applied (see {@link AsAppliedTask}) plus one
      * {@code <domain>/rollback} task that makes {@code release} current again.
      */
-    TaskGraph compileRollback(Site site, String release) {
+    public TaskGraph compileRollback(Site site, String release) {
         var tasks = new ArrayList<Task>();
         tasksOf(site, OwnerPassword.none()).forEach(task -> tasks.add(new AsAppliedTask(task)));
         var ids = new HashSet<TaskId>();
         tasks.forEach(task -> ids.add(task.id()));
-        var setup = new SiteSetup(site, host, SitePaths.of(site, host), system, environment);
-        tasks.add(new RollbackTask(taskId(site, "rollback"), ids, setup, release, taskId(site, "port"),
+        var context = new SiteContext(site, host, SitePaths.of(site, host), machine, environment);
+        tasks.add(new RollbackTask(taskId(site, "rollback"), ids, context, release, taskId(site, "port"),
                 database.domains()));
         return TaskGraph.of(tasks);
     }
 
     private List<Task> tasksOf(Site site, OwnerPassword password) {
-        var setup = new SiteSetup(site, host, SitePaths.of(site, host), system, environment);
+        var context = new SiteContext(site, host, SitePaths.of(site, host), machine, environment);
         var app = site.app();
         var dns = taskId(site, "dns");
         var account = taskId(site, "account");
@@ -100,22 +116,22 @@ final class SiteCompiler {
         var register = taskId(site, "register");
 
         var tasks = new ArrayList<Task>();
-        tasks.add(new DnsTask(dns, Set.of(), setup));
+        tasks.add(new DnsTask(dns, Set.of(), context));
         tasks.add(new AccountTask(account, Set.of(dns), site.owner().email(), site.owner().org(), password,
                 database.accounts(), accountClaims));
         tasks.add(new PortTask(port, Set.of(account), site.domain(), host.name(), host.ports(), site.port(),
                 database.domains()));
-        tasks.add(new UserTask(user, Set.of(account), setup));
-        install.ifPresent(id -> tasks.add(new InstallTask(id, Set.of(user), setup, user)));
-        tasks.add(new ReleaseTask(release, with(Set.of(user), install), setup, user, install));
-        build.ifPresent(id -> tasks.add(new BuildTask(id, Set.of(release, user), setup, user, release)));
-        tasks.add(new EnvTask(env, Set.of(port, user), setup, user, port));
-        tasks.add(new ServiceTask(service, Set.of(user), setup, user));
-        tasks.add(new ActivateTask(activate, with(Set.of(release, env, service, user, port), build), setup, user, release,
-                env, service, port));
-        tasks.add(new HealthTask(health, Set.of(activate, port), setup, activate, port));
+        tasks.add(new UserTask(user, Set.of(account), context));
+        install.ifPresent(id -> tasks.add(new InstallTask(id, Set.of(user), context, user)));
+        tasks.add(new ReleaseTask(release, with(Set.of(user), install), context, user, install));
+        build.ifPresent(id -> tasks.add(new BuildTask(id, Set.of(release, user), context, user, release)));
+        tasks.add(new EnvTask(env, Set.of(port, user), context, user, port));
+        tasks.add(new ServiceTask(service, Set.of(user), context, user));
+        tasks.add(new ActivateTask(activate, with(Set.of(release, env, service, user, port), build), context, user,
+                release, env, service, port));
+        tasks.add(new HealthTask(health, Set.of(activate, port), context, activate, port));
         if (host.proxy().kind() == Host.Proxy.Kind.CADDY) {
-            tasks.add(new ProxyTask(proxy, Set.of(health, port), setup, port));
+            tasks.add(new ProxyTask(proxy, Set.of(health, port), context, port));
         }
         var registerAfter = host.proxy().kind() == Host.Proxy.Kind.CADDY ? proxy : health;
         tasks.add(new RegisterTask(register, Set.of(registerAfter, account, port, activate), site.domain(), account,

@@ -1,7 +1,10 @@
 package dev.alive.tasks;
 
+import dev.alive.specs.Host;
+import dev.alive.tasks.system.CommandRunner;
 import dev.alive.tasks.system.RunAs;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,30 +14,37 @@ import java.util.Optional;
  */
 public interface SiteServices {
 
+    /** The services of this machine, as the host profile says. */
+    static SiteServices local(Host host, CommandRunner commands) {
+        return host.services() == Host.Services.SYSTEMD
+                ? new SystemdSiteServices(commands)
+                : new ProcessSiteServices(Duration.ofSeconds(10));
+    }
+
     /** Where the site's service definition (unit file or process definition) lives. */
-    Path definitionFile(SiteSetup site);
+    Path definitionFile(SiteContext site);
 
     /**
      * Checks the site's definition (systemd: {@code systemd-analyze verify} and the exposure
      * score) and only then writes it atomically to {@link #definitionFile}; makes the manager see it.
      */
-    void install(SiteSetup site, Optional<RunAs> user);
+    void install(SiteContext site, Optional<RunAs> user);
 
     /** Makes the manager see the definition file as it is now (after undo put it back or removed it). */
-    void reload(SiteSetup site);
+    void reload(SiteContext site);
 
     /** (Re)starts the app from {@code current}. */
-    void restart(SiteSetup site, Optional<RunAs> user);
+    void restart(SiteContext site, Optional<RunAs> user);
 
-    void stop(SiteSetup site);
+    void stop(SiteContext site);
 
-    boolean isRunning(SiteSetup site);
+    boolean isRunning(SiteContext site);
 
     /** The process id, or another token, identifying the running instance; empty when not running. */
-    Optional<String> instance(SiteSetup site);
+    Optional<String> instance(SiteContext site);
 
-    List<String> lastLogLines(SiteSetup site, int lines);
+    List<String> lastLogLines(SiteContext site, int lines);
 
     /** Removes what running the app left on the host (a stopped process's pid and log files). */
-    void purge(SiteSetup site);
+    void purge(SiteContext site);
 }

@@ -2,7 +2,7 @@ package dev.alive.tasks;
 
 import dev.alive.tasks.system.Command;
 import dev.alive.tasks.system.CommandFailedException;
-import dev.alive.tasks.system.Commands;
+import dev.alive.tasks.system.CommandRunner;
 import dev.alive.tasks.system.Executables;
 import dev.alive.tasks.system.LinuxUsers;
 import dev.alive.tasks.system.RunAs;
@@ -23,19 +23,19 @@ import java.util.Optional;
  */
 final class SystemdSiteServices implements SiteServices {
 
-    private final Commands commands;
+    private final CommandRunner commands;
 
-    SystemdSiteServices(Commands commands) {
+    SystemdSiteServices(CommandRunner commands) {
         this.commands = commands;
     }
 
     @Override
-    public Path definitionFile(SiteSetup site) {
+    public Path definitionFile(SiteContext site) {
         return unitDir(site).resolve(unit(site).fileName());
     }
 
     @Override
-    public void install(SiteSetup site, Optional<RunAs> user) {
+    public void install(SiteContext site, Optional<RunAs> user) {
         createDirectories(unitDir(site));
         var units = units(site);
         units.install(unit(site));
@@ -44,17 +44,17 @@ final class SystemdSiteServices implements SiteServices {
     }
 
     @Override
-    public void reload(SiteSetup site) {
+    public void reload(SiteContext site) {
         units(site).daemonReload();
     }
 
     @Override
-    public void restart(SiteSetup site, Optional<RunAs> user) {
+    public void restart(SiteContext site, Optional<RunAs> user) {
         units(site).restart(unit(site).fileName());
     }
 
     @Override
-    public void stop(SiteSetup site) {
+    public void stop(SiteContext site) {
         var units = units(site);
         if (units.isActive(unit(site).fileName())) {
             units.stop(unit(site).fileName());
@@ -62,13 +62,13 @@ final class SystemdSiteServices implements SiteServices {
     }
 
     @Override
-    public boolean isRunning(SiteSetup site) {
+    public boolean isRunning(SiteContext site) {
         return units(site).isActive(unit(site).fileName());
     }
 
     /** The unit's invocation id: systemd gives every start of a unit a new one. */
     @Override
-    public Optional<String> instance(SiteSetup site) {
+    public Optional<String> instance(SiteContext site) {
         if (!isRunning(site)) {
             return Optional.empty();
         }
@@ -80,7 +80,7 @@ final class SystemdSiteServices implements SiteServices {
     }
 
     @Override
-    public List<String> lastLogLines(SiteSetup site, int lines) {
+    public List<String> lastLogLines(SiteContext site, int lines) {
         var collected = new ArrayList<String>();
         try {
             commands.run(Command.of(Path.of("/"), "journalctl", "--no-pager", "--output=cat", "-n",
@@ -93,18 +93,18 @@ final class SystemdSiteServices implements SiteServices {
     }
 
     @Override
-    public void purge(SiteSetup site) {
+    public void purge(SiteContext site) {
         // the journal keeps the app's output; systemd removes nothing else
     }
 
-    private SystemdUnit unit(SiteSetup site) {
+    private SystemdUnit unit(SiteContext site) {
         var workingDir = site.paths().currentLink();
         var path = site.environment().getOrDefault("PATH", Executables.SYSTEM_PATH);
-        return SystemdUnit.forSite(site.site(), site.host(), LinuxUsers.userName(site.site().slug()),
-                SystemdUnit.execStart(site.site().app().start(), path, workingDir));
+        return SystemdUnit.forSite(site.spec(), site.host(), LinuxUsers.userName(site.spec().slug()),
+                SystemdUnit.execStart(site.spec().app().start(), path, workingDir));
     }
 
-    private SystemdUnits units(SiteSetup site) {
+    private SystemdUnits units(SiteContext site) {
         return new SystemdUnits(commands, unitDir(site));
     }
 
@@ -116,7 +116,7 @@ final class SystemdSiteServices implements SiteServices {
         }
     }
 
-    private static Path unitDir(SiteSetup site) {
+    private static Path unitDir(SiteContext site) {
         return site.host().root().resolve("etc/systemd/system");
     }
 }

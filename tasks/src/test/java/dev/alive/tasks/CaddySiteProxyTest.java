@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alive.specs.HostProfiles;
 import dev.alive.tasks.system.Command;
 import dev.alive.tasks.system.CommandResult;
-import dev.alive.tasks.system.Commands;
+import dev.alive.tasks.system.CommandRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ class CaddySiteProxyTest {
         var reloads = new AtomicInteger();
         var firstStarted = new CountDownLatch(1);
         var releaseFirst = new CountDownLatch(1);
-        Commands caddy = new Commands() {
+        CommandRunner caddy = new CommandRunner() {
             @Override
             public CommandResult run(Command command, Consumer<String> output) {
                 if (command.argv().contains("reload") && reloads.incrementAndGet() == 1) {

@@ -4,8 +4,8 @@ import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.specs.SpecLoader;
 import dev.alive.tasks.system.Caddy;
-import dev.alive.tasks.system.CommandRunner;
 import dev.alive.tasks.system.FileTrees;
+import dev.alive.tasks.system.LocalCommandRunner;
 import dev.alive.tasks.system.ProcessService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +82,7 @@ public final class ExampleHostFixtures {
                 problems.add(e);
             }
         }
-        var caddy = new Caddy(new CommandRunner(), host.root().resolve("var/lib/alive/caddy"));
+        var caddy = new Caddy(new LocalCommandRunner(), host.root().resolve("var/lib/alive/caddy"));
         if (caddy.isRunning(host.proxy().adminAddress())) {
             caddy.stop(host.proxy().adminAddress());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.specs.HostProfiles;
 import dev.alive.specs.Site;
+import dev.alive.tasks.host.LocalMachine;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class ProcessSiteServicesTest {
     @TempDir
     Path dir;
 
-    private SiteSetup setup;
+    private SiteContext setup;
     private final ProcessSiteServices services = new ProcessSiteServices(Duration.ofSeconds(5));
 
     @BeforeEach
@@ -29,7 +30,7 @@ class ProcessSiteServicesTest {
         var environment = Map.of("PATH", System.getenv("PATH"));
         var host = HostProfiles.local(dir, environment);
         var site = site("node -e 'setInterval(() => {}, 1000)'");
-        setup = new SiteSetup(site, host, SitePaths.of(site, host), HostSystem.real(host, environment), environment);
+        setup = new SiteContext(site, host, SitePaths.of(site, host), LocalMachine.of(host), environment);
         Files.createDirectories(setup.paths().envFile().getParent());
         Files.writeString(setup.paths().envFile(), "DOMAIN=idle.alive.test\nPORT=3333\n");
         Files.createDirectories(setup.paths().release("r1"));
@@ -51,7 +52,7 @@ class ProcessSiteServicesTest {
     @Test
     void startsWhatTheDefinitionFileSaysNotWhatTheSpecSaysNow() throws Exception {
         services.install(setup, Optional.empty());
-        var changedSpec = new SiteSetup(site("node -e 'process.exit(3)'"), setup.host(), setup.paths(), setup.system(),
+        var changedSpec = new SiteContext(site("node -e 'process.exit(3)'"), setup.host(), setup.paths(), setup.machine(),
                 setup.environment());
 
         services.restart(changedSpec, Optional.empty());

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alive.specs.Host;
 import dev.alive.specs.HostProfiles;
 import dev.alive.specs.SpecLoader;
+import dev.alive.tasks.host.LocalFiles;
+import dev.alive.tasks.host.LocalMachine;
 import dev.alive.tasks.system.Command;
 import dev.alive.tasks.system.CommandResult;
 import dev.alive.tasks.system.CommandRunner;
-import dev.alive.tasks.system.Commands;
 import dev.alive.tasks.system.DnsCheck;
-import dev.alive.tasks.system.HealthCheck;
-import dev.alive.tasks.system.LinuxUsers;
+import dev.alive.tasks.system.LocalCommandRunner;
+import dev.alive.tasks.system.LocalLinuxUsers;
+import dev.alive.tasks.system.LoopbackHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ class SystemdSiteServicesTest {
                 "site@hello-alive-test.service"));
     }
 
-    private SiteSetup exampleOnProductionHost() {
+    private SiteContext exampleOnProductionHost() {
         var environment = Map.of("PATH", System.getenv("PATH"));
         var site = SpecLoader.withEnvironment(environment).loadSite(TestHost.example().resolve("site.yaml"));
         var production = HostProfiles.production(environment);
@@ -82,9 +84,9 @@ class SystemdSiteServicesTest {
                 Host.Users.CREATE, Host.Services.SYSTEMD, production.proxy(), production.keepReleases());
         var commands = new SystemctlRecorder();
         var services = new SystemdSiteServices(commands);
-        var system = new HostSystem(commands, new LinuxUsers(commands, Optional.of(root)), new DnsCheck(),
-                new HealthCheck(), services, Optional.empty());
-        return new SiteSetup(site, host, SitePaths.of(site, host), system, environment);
+        var machine = new LocalMachine(new LocalFiles(), commands, new LocalLinuxUsers(commands, Optional.of(root)),
+                services, Optional.empty(), new LoopbackHttp(), new DnsCheck());
+        return new SiteContext(site, host, SitePaths.of(site, host), machine, environment);
     }
 
     private record Analysis(int exitCode, List<String> output) {
@@ -99,8 +101,8 @@ class SystemdSiteServicesTest {
     }
 
     /** Runs systemd-analyze for real; records systemctl and answers it as an active unit would. */
-    private final class SystemctlRecorder implements Commands {
-        private final CommandRunner real = new CommandRunner();
+    private final class SystemctlRecorder implements CommandRunner {
+        private final LocalCommandRunner real = new LocalCommandRunner();
 
         @Override
         public CommandResult run(Command command, Consumer<String> output) {

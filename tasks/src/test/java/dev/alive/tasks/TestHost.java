@@ -9,6 +9,7 @@ import dev.alive.engine.UnitResult;
 import dev.alive.specs.Host;
 import dev.alive.specs.HostProfiles;
 import dev.alive.specs.Site;
+import dev.alive.tasks.host.LocalMachine;
 import dev.alive.tasks.system.Caddy;
 import dev.alive.tasks.system.ProcessService;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class TestHost implements AutoCloseable {
         this.workDir = workDir;
         this.host = host;
         this.environment = environment;
-        this.deployments = Deployments.open(host, environment, HostSystem.real(host, environment));
+        this.deployments = Deployments.open(host, environment, LocalMachine.of(host));
     }
 
     /** The local profile (alive's own user, plain processes, Caddy) under {@code workDir/.alive}. */

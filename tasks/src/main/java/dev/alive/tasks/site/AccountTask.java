@@ -1,5 +1,7 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
@@ -128,11 +130,11 @@ public final class AccountTask extends IdentifiedTask {
     }
 
     /** The account step refused the run (wrong or missing password). */
-    public static final class AccountException extends RuntimeException {
+    public static final class AccountException extends AliveException {
         private static final long serialVersionUID = 1L;
 
         public AccountException(String message) {
-            super(message);
+            super(ErrorCategory.INVALID_INPUT, message);
         }
     }
 }

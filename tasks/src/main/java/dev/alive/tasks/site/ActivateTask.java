@@ -5,10 +5,8 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
-import dev.alive.tasks.system.FileOps;
+import dev.alive.tasks.SiteContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +27,9 @@ public final class ActivateTask extends SiteTask {
     private final TaskId service;
     private final TaskId port;
 
-    public ActivateTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user, TaskId release, TaskId env,
+    public ActivateTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user, TaskId release, TaskId env,
                         TaskId service, TaskId port) {
-        super(id, dependsOn, setup);
+        super(id, dependsOn, site);
         this.user = user;
         this.release = release;
         this.env = env;
@@ -58,7 +56,7 @@ public final class ActivateTask extends SiteTask {
         if (!expected.equals(target)) {
             problems.add("current points at " + target + ", not " + expected);
         }
-        if (!setup.services().isRunning(setup)) {
+        if (!site.services().isRunning(site)) {
             problems.add("the service is not running");
         }
         return problems;
@@ -68,9 +66,9 @@ public final class ActivateTask extends SiteTask {
     public Map<String, Output> run(TaskContext context) throws IOException {
         var id = context.input("release");
         context.recordUndo("previous", currentTarget());
-        FileOps.swapSymlink(setup.paths().currentLink(), Path.of("releases", id));
-        setup.services().restart(setup, runAs(context));
-        var instance = setup.services().instance(setup).orElse(context.runId());
+        files().symlink(site.paths().currentLink(), Path.of("releases", id));
+        site.services().restart(site, runAs(context));
+        var instance = site.services().instance(site).orElse(context.runId());
         context.log("started release " + id + " (" + instance + ")");
         return Map.of("release", Output.value(id), "started", Output.value(context.runId()));
     }
@@ -82,19 +80,19 @@ public final class ActivateTask extends SiteTask {
             return;
         }
         if (NO_CURRENT.equals(previous)) {
-            setup.services().stop(setup);
-            setup.services().purge(setup);
-            Files.deleteIfExists(setup.paths().currentLink());
+            site.services().stop(site);
+            site.services().purge(site);
+            files().remove(site.paths().currentLink());
             return;
         }
-        FileOps.swapSymlink(setup.paths().currentLink(), Path.of(previous));
-        setup.services().restart(setup, currentSiteUser());
+        files().symlink(site.paths().currentLink(), Path.of(previous));
+        site.services().restart(site, currentSiteUser());
     }
 
     @Override
     public void destroy(TaskContext context) throws IOException {
-        setup.services().stop(setup);
-        Files.deleteIfExists(setup.paths().currentLink());
+        site.services().stop(site);
+        files().remove(site.paths().currentLink());
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.Task;
@@ -39,8 +41,8 @@ public record AsAppliedTask(Task task) implements Task {
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        throw new IllegalStateException("the spec or the site changed since the last apply, so this task would"
-                + " have to run; apply the spec (or restore it as it was) before rolling back");
+        throw new AliveException(ErrorCategory.CONFLICT, "the spec or the site changed since the last apply,"
+                + " so this task would have to run; apply the spec (or restore it as it was) before rolling back");
     }
 
     @Override

@@ -1,15 +1,13 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.FileHashCache;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.engine.FileHashCache;
 import dev.alive.engine.fingerprint.TreeFingerprinter;
-import dev.alive.tasks.SiteSetup;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.alive.tasks.SiteContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +26,8 @@ public final class BuildTask extends SiteTask {
     private final TaskId user;
     private final TaskId release;
 
-    public BuildTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user, TaskId release) {
-        super(id, dependsOn, setup);
+    public BuildTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user, TaskId release) {
+        super(id, dependsOn, site);
         this.user = user;
         this.release = release;
     }
@@ -40,13 +38,13 @@ public final class BuildTask extends SiteTask {
         inputs.add(Input.upstream("release", release, "release"));
         inputs.add(Input.upstream("dir", release, "dir"));
         inputs.add(Input.value("command", build().command()));
-        inputs.addAll(setup.envInputs());
+        inputs.addAll(site.envInputs());
         inputs.addAll(userInputs(user));
         return inputs;
     }
 
     private dev.alive.specs.Site.Build build() {
-        return setup.site().app().build().orElseThrow();
+        return site.spec().app().build().orElseThrow();
     }
 
     @Override
@@ -57,7 +55,7 @@ public final class BuildTask extends SiteTask {
                     + " not rebuilt in place");
             return outputs(dir);
         }
-        setup.system().commands().run(setup.specCommand(build().command(), dir, setup.appEnvironment(), runAs(context)),
+        site.machine().commands().run(site.specCommand(build().command(), dir, site.appEnvironment(), runAs(context)),
                 context::log);
         return outputs(dir);
     }
@@ -75,13 +73,10 @@ public final class BuildTask extends SiteTask {
      * as after a rolled-back redeploy that is reverted) must not delete the outputs it serves.
      */
     private boolean isLive(Path dir) {
-        try {
-            var link = setup.paths().currentLink();
-            return Files.isSymbolicLink(link)
-                    && link.getParent().resolve(Files.readSymbolicLink(link)).normalize().equals(dir.normalize());
-        } catch (IOException e) {
-            return false;
-        }
+        var link = site.paths().currentLink();
+        return files().readLink(link)
+                .map(target -> link.getParent().resolve(target).normalize().equals(dir.normalize()))
+                .orElse(false);
     }
 
     /** The committed outputs are these folders, unchanged (a drifted one is rebuilt). */
@@ -94,7 +89,7 @@ public final class BuildTask extends SiteTask {
         for (var output : build().outputs()) {
             var recorded = committed.get().outputs().get("output:" + output);
             if (recorded == null || !recorded.isTree() || !recorded.tree().root().equals(dir.resolve(output))
-                    || !Files.isDirectory(dir.resolve(output))) {
+                    || !files().isDirectory(dir.resolve(output))) {
                 return false;
             }
             var tree = recorded.tree();

@@ -1,11 +1,13 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.DnsCheck;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,28 +21,28 @@ import java.util.Set;
  */
 public final class DnsTask extends SiteTask {
 
-    public DnsTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup) {
-        super(id, dependsOn, setup);
+    public DnsTask(TaskId id, Set<TaskId> dependsOn, SiteContext site) {
+        super(id, dependsOn, site);
     }
 
     @Override
     public List<Input> inputs() {
         return List.of(
-                Input.value("domain", setup.site().domain()),
-                Input.value("serverIp", setup.host().serverIp()),
-                Input.value("wildcardDomain", setup.host().wildcardDomain().orElse("")));
+                Input.value("domain", site.spec().domain()),
+                Input.value("serverIp", site.host().serverIp()),
+                Input.value("wildcardDomain", site.host().wildcardDomain().orElse("")));
     }
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        if (isLoopback(setup.host().serverIp())) {
-            context.log("host serves on loopback " + setup.host().serverIp() + ": DNS check skipped");
+        if (isLoopback(site.host().serverIp())) {
+            context.log("host serves on loopback " + site.host().serverIp() + ": DNS check skipped");
             return Map.of();
         }
-        var result = setup.system().dns().check(setup.site().domain(), setup.host().serverIp(),
-                setup.host().wildcardDomain());
+        var result = site.machine().dns().check(site.spec().domain(), site.host().serverIp(),
+                site.host().wildcardDomain());
         if (result instanceof DnsCheck.Result.Failed failed) {
-            throw new IllegalStateException(failed.message());
+            throw new AliveException(ErrorCategory.FAILED, failed.message());
         }
         if (result instanceof DnsCheck.Result.Skipped skipped) {
             context.log(skipped.reason());

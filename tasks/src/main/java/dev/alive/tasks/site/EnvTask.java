@@ -5,13 +5,16 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
-import dev.alive.tasks.system.FileOps;
+import dev.alive.tasks.SiteContext;
+import dev.alive.tasks.host.FileAccess;
+import dev.alive.tasks.host.MachineFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +29,8 @@ public final class EnvTask extends SiteTask {
     private final TaskId user;
     private final TaskId port;
 
-    public EnvTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user, TaskId port) {
-        super(id, dependsOn, setup);
+    public EnvTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user, TaskId port) {
+        super(id, dependsOn, site);
         this.user = user;
         this.port = port;
     }
@@ -36,51 +39,51 @@ public final class EnvTask extends SiteTask {
     public List<Input> inputs() {
         var inputs = new ArrayList<Input>();
         inputs.add(Input.value("file", file().toString()));
-        inputs.add(Input.value("domain", setup.site().domain()));
+        inputs.add(Input.value("domain", site.spec().domain()));
         inputs.add(Input.upstream("port", port, "port"));
-        inputs.addAll(setup.envInputs());
+        inputs.addAll(site.envInputs());
         inputs.addAll(userInputs(user));
         return inputs;
     }
 
     private Path file() {
-        return setup.paths().envFile();
+        return site.paths().envFile();
     }
 
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
         var file = file();
         noteRunningInstance(context);
-        FileBackup.before(context, file);
+        FileBackup.before(context, files(), file);
         var text = new StringBuilder();
-        text.append("DOMAIN=").append(setup.site().domain()).append('\n');
+        text.append("DOMAIN=").append(site.spec().domain()).append('\n');
         text.append("PORT=").append(context.input("port")).append('\n');
-        setup.appEnvironment().forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        site.appEnvironment().forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
         var bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        if (setup.createsUsers()) {
-            FileOps.writeAtomically(file, bytes, "rw-r-----", 0, gid(context));
-        } else {
-            FileOps.writeAtomically(file, bytes, "rw-------");
-        }
+        files().write(file, bytes, site.createsUsers()
+                ? FileAccess.of("rw-r-----").ownedBy(0, gid(context))
+                : FileAccess.of("rw-------"));
         return Map.of("file", Output.tree(file));
     }
 
     @Override
     public void undo(UndoContext context) throws IOException {
-        if (FileBackup.restore(context, file())) {
+        if (FileBackup.restore(context, files(), file())) {
             restartIfRestartedSince(context);
         }
     }
 
     @Override
     public void destroy(TaskContext context) throws IOException {
-        Files.deleteIfExists(file());
+        files().remove(file());
     }
 
     /** Reads an env file back (KEY=VALUE lines), for services started by alive itself. */
-    public static Map<String, String> read(Path file) throws IOException {
-        var values = new java.util.LinkedHashMap<String, String>();
-        for (var line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    public static Map<String, String> read(MachineFiles files, Path file) {
+        var text = files.read(file).orElseThrow(() -> new UncheckedIOException("cannot read " + file
+                + ": it does not exist", new NoSuchFileException(file.toString())));
+        var values = new LinkedHashMap<String, String>();
+        for (var line : text.lines().toList()) {
             var eq = line.indexOf('=');
             if (eq > 0 && !line.startsWith("#")) {
                 values.put(line.substring(0, eq), line.substring(eq + 1));

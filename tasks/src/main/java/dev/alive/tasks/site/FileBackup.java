@@ -2,10 +2,8 @@ package dev.alive.tasks.site;
 
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.UndoContext;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.alive.tasks.host.MachineFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Undo for a task that replaces one file: before the change, the file is copied into the run's
@@ -18,11 +16,11 @@ final class FileBackup {
     }
 
     /** Call before replacing {@code file}. */
-    static void before(TaskContext context, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        if (Files.exists(file)) {
+    static void before(TaskContext context, MachineFiles files, Path file) {
+        files.makeDirectories(file.getParent());
+        if (files.exists(file)) {
             var backup = context.backupDir().resolve(file.getFileName() + ".backup");
-            Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            files.copyFile(file, backup);
             context.recordUndo("backup", backup.toString());
         } else {
             context.recordUndo("absent", file.toString());
@@ -30,14 +28,14 @@ final class FileBackup {
     }
 
     /** Puts {@code file} back as it was; returns whether anything changed. */
-    static boolean restore(UndoContext context, Path file) throws IOException {
+    static boolean restore(UndoContext context, MachineFiles files, Path file) {
         var backup = context.notes().get("backup");
-        if (backup != null && Files.exists(Path.of(backup))) {
-            Files.move(Path.of(backup), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (backup != null && files.exists(Path.of(backup))) {
+            files.moveAtomically(Path.of(backup), file);
             return true;
         }
         if (context.notes().containsKey("absent")) {
-            return Files.deleteIfExists(file);
+            return files.remove(file);
         }
         return false;
     }

@@ -1,17 +1,19 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * GET {@code http://127.0.0.1:<port><path>} until 2xx/3xx or the timeout. A failure carries the
+ * GET {@code http://<the machine's address for port><path>} ({@code 127.0.0.1} locally) until 2xx/3xx or the timeout. A failure carries the
  * service's last log lines, and the run rolls back. Reruns whenever the service was (re)started.
  */
 public final class HealthTask extends SiteTask {
@@ -21,15 +23,15 @@ public final class HealthTask extends SiteTask {
     private final TaskId activate;
     private final TaskId port;
 
-    public HealthTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId activate, TaskId port) {
-        super(id, dependsOn, setup);
+    public HealthTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId activate, TaskId port) {
+        super(id, dependsOn, site);
         this.activate = activate;
         this.port = port;
     }
 
     @Override
     public List<Input> inputs() {
-        var health = setup.site().health();
+        var health = site.spec().health();
         return List.of(
                 Input.upstream("started", activate, "started"),
                 Input.upstream("port", port, "port"),
@@ -39,24 +41,27 @@ public final class HealthTask extends SiteTask {
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        var health = setup.site().health();
+        var health = site.spec().health();
         var port = Integer.parseInt(context.input("port"));
-        var result = setup.system().health().check(port, health.path(), health.timeout(), attempt -> {
+        var healthCheck = site.health();
+        var result = healthCheck.check(port, health.path(), health.timeout(), attempt -> {
             if (attempt.number() == 1 || attempt.number() % 8 == 0 || attempt.healthy()) {
-                context.log("GET 127.0.0.1:" + port + health.path() + " #" + attempt.number() + ": " + attempt.describe());
+                context.log("GET " + healthCheck.authority(port) + health.path() + " #" + attempt.number() + ": "
+                        + attempt.describe());
             }
         });
         if (!result.healthy()) {
-            var log = setup.services().lastLogLines(setup, LOG_LINES);
-            throw new IllegalStateException("GET http://127.0.0.1:" + port + health.path() + " did not answer 2xx/3xx"
+            var log = site.services().lastLogLines(site, LOG_LINES);
+            throw new AliveException(ErrorCategory.FAILED, "GET http://" + healthCheck.authority(port) + health.path()
+                    + " did not answer 2xx/3xx"
                     + " within " + health.timeout().toSeconds() + " s (" + result.attempts() + " attempts, last: "
                     + result.last().describe() + ")" + (log.isEmpty() ? "" : "; last lines of the service's log:\n"
                     + String.join("\n", log)));
         }
-        if (!setup.services().isRunning(setup)) {
-            var log = setup.services().lastLogLines(setup, LOG_LINES);
-            throw new IllegalStateException("port " + port + " answered, but the site's app is not running: another"
-                    + " program answers on that port" + (log.isEmpty() ? "" : "; last lines of the app's log:\n"
+        if (!site.services().isRunning(site)) {
+            var log = site.services().lastLogLines(site, LOG_LINES);
+            throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " answered, but the site's app is not"
+                    + " running: another program answers on that port" + (log.isEmpty() ? "" : "; last lines of the app's log:\n"
                     + String.join("\n", log)));
         }
         return Map.of("status", Output.value(result.last().describe()));

@@ -5,10 +5,10 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
-import dev.alive.tasks.system.FileTrees;
+import dev.alive.tasks.SiteContext;
+import dev.alive.tasks.host.FileAccess;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +28,16 @@ public final class InstallTask extends SiteTask {
 
     private final TaskId user;
 
-    public InstallTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user) {
-        super(id, dependsOn, setup);
+    public InstallTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user) {
+        super(id, dependsOn, site);
         this.user = user;
     }
 
     @Override
     public List<Input> inputs() {
         var inputs = new ArrayList<Input>();
-        inputs.add(Input.tree("packages", setup.appDir(), PACKAGE_FILES, List.of()));
-        inputs.add(Input.value("command", setup.site().app().install().orElseThrow()));
+        inputs.add(Input.tree("packages", site.appDir(), PACKAGE_FILES, List.of()));
+        inputs.add(Input.value("command", site.spec().app().install().orElseThrow()));
         inputs.addAll(userInputs(user));
         return inputs;
     }
@@ -45,33 +45,31 @@ public final class InstallTask extends SiteTask {
     @Override
     public List<String> drift(Map<String, String> recordedValues) {
         var deps = recordedValues.get("deps");
-        return deps != null && Files.exists(java.nio.file.Path.of(deps, MARKER))
+        return deps != null && files().exists(Path.of(deps, MARKER))
                 ? List.of() : List.of("installed dependencies at " + deps + " are gone");
     }
 
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
-        var deps = setup.paths().deps(context.inputsFingerprint().substring(0, 12));
-        if (Files.exists(deps.resolve(MARKER))) {
-            context.log("reused dependencies installed earlier in " + setup.paths().siteDir().relativize(deps));
+        var deps = site.paths().deps(context.inputsFingerprint().substring(0, 12));
+        if (files().exists(deps.resolve(MARKER))) {
+            context.log("reused dependencies installed earlier in " + site.paths().siteDir().relativize(deps));
             return Map.of("deps", Output.value(deps.toString()));
         }
         ensureSiteDirs(context);
         context.recordUndo("created", deps.toString());
-        if (Files.exists(deps)) {
-            FileTrees.delete(deps);
-        }
-        Files.createDirectories(deps);
+        files().removeTree(deps);
+        files().makeDirectories(deps);
         for (var name : PACKAGE_FILES) {
-            var file = setup.appDir().resolve(name);
-            if (Files.isRegularFile(file)) {
-                Files.copy(file, deps.resolve(name));
+            var file = site.appDir().resolve(name);
+            if (files().isRegularFile(file)) {
+                files().copyFile(file, deps.resolve(name));
             }
         }
-        FileTrees.chown(deps, uid(context), gid(context));
-        setup.system().commands().run(setup.specCommand(setup.site().app().install().orElseThrow(), deps,
+        files().ownTree(deps, uid(context), gid(context));
+        site.machine().commands().run(site.specCommand(site.spec().app().install().orElseThrow(), deps,
                 Map.of(), runAs(context)), context::log);
-        Files.createFile(deps.resolve(MARKER));
+        files().write(deps.resolve(MARKER), new byte[0], FileAccess.of("rw-r--r--"));
         return Map.of("deps", Output.value(deps.toString()));
     }
 
@@ -79,7 +77,7 @@ public final class InstallTask extends SiteTask {
     public void undo(UndoContext context) {
         var created = context.notes().get("created");
         if (created != null) {
-            ReleaseTask.deleteIfPresent(java.nio.file.Path.of(created));
+            files().removeTree(Path.of(created));
         }
         removeSiteDirIfCreated(context);
     }

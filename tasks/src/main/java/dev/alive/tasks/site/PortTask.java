@@ -1,5 +1,7 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
@@ -70,8 +72,8 @@ public final class PortTask extends IdentifiedTask {
             context.recordUndo("reserved", domain);
             context.log("reserved port " + port);
             if (!isFree(port)) {
-                throw new IllegalStateException("port " + port + " is free in the state store but another program"
-                        + " listens on it on this host: stop that program, or give the host another port range");
+                throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " is free in the state store but"
+                        + " another program listens on it on this host: stop that program, or give the host another port range");
             }
         }
         return Map.of("port", Output.value(Integer.toString(port)));

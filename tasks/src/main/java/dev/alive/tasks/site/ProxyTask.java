@@ -5,11 +5,10 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
-import dev.alive.tasks.system.FileOps;
+import dev.alive.tasks.SiteContext;
+import dev.alive.tasks.host.FileAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,34 +22,34 @@ public final class ProxyTask extends SiteTask {
 
     private final TaskId port;
 
-    public ProxyTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId port) {
-        super(id, dependsOn, setup);
+    public ProxyTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId port) {
+        super(id, dependsOn, site);
         this.port = port;
     }
 
     @Override
     public List<Input> inputs() {
-        var proxy = setup.host().proxy();
+        var proxy = site.host().proxy();
         return List.of(
                 Input.value("file", file().toString()),
-                Input.value("domain", setup.site().domain()),
+                Input.value("domain", site.spec().domain()),
                 Input.upstream("port", port, "port"),
                 Input.value("listen", proxy.listenAddress()),
                 Input.value("main", proxy.mainCaddyfile().toString()));
     }
 
     private Path file() {
-        return setup.paths().proxyFile();
+        return site.paths().proxyFile();
     }
 
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
-        var proxy = setup.proxy();
+        var proxy = site.proxy();
         proxy.prepare();
         var file = file();
-        FileBackup.before(context, file);
-        var config = proxy.siteConfig(setup, Integer.parseInt(context.input("port")));
-        FileOps.writeAtomically(file, config.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+        FileBackup.before(context, files(), file);
+        var config = proxy.siteConfig(site, Integer.parseInt(context.input("port")));
+        files().write(file, config.getBytes(StandardCharsets.UTF_8), FileAccess.of("rw-r--r--"));
         proxy.validate();
         proxy.reload();
         return Map.of("file", Output.tree(file));
@@ -58,15 +57,15 @@ public final class ProxyTask extends SiteTask {
 
     @Override
     public void undo(UndoContext context) throws IOException {
-        if (FileBackup.restore(context, file())) {
-            setup.proxy().reload();
+        if (FileBackup.restore(context, files(), file())) {
+            site.proxy().reload();
         }
     }
 
     @Override
     public void destroy(TaskContext context) throws IOException {
-        if (Files.deleteIfExists(file())) {
-            setup.proxy().reload();
+        if (files().remove(file())) {
+            site.proxy().reload();
         }
     }
 }

@@ -1,15 +1,15 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
 import dev.alive.state.Domains;
-import dev.alive.tasks.SiteSetup;
-import dev.alive.tasks.system.FileOps;
+import dev.alive.tasks.SiteContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +25,9 @@ public final class RollbackTask extends SiteTask {
     private final TaskId port;
     private final Domains domains;
 
-    public RollbackTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, String release, TaskId port,
+    public RollbackTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, String release, TaskId port,
                         Domains domains) {
-        super(id, dependsOn, setup);
+        super(id, dependsOn, site);
         this.release = release;
         this.port = port;
         this.domains = domains;
@@ -40,24 +40,27 @@ public final class RollbackTask extends SiteTask {
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        var paths = setup.paths();
+        var paths = site.paths();
         if (release.isEmpty() || release.startsWith(".") || release.contains("/")
-                || !Files.isDirectory(paths.release(release))) {
-            throw new IllegalStateException("release " + release + " is not retained in " + paths.releasesDir());
+                || !files().isDirectory(paths.release(release))) {
+            throw new AliveException(ErrorCategory.INVALID_INPUT, "release " + release + " is not retained in "
+                    + paths.releasesDir() + ": roll back to one that is");
         }
-        var domain = setup.site().domain();
+        var domain = site.spec().domain();
         var row = domains.find(domain).filter(d -> d.orgId() != null)
-                .orElseThrow(() -> new IllegalStateException(domain + " is not registered: apply it first"));
+                .orElseThrow(() -> new AliveException(ErrorCategory.INVALID_INPUT, domain
+                        + " is not registered: apply it first"));
         context.recordUndo("previous", currentTarget());
         context.recordUndo("previousRelease", String.valueOf(row.currentRelease()));
-        FileOps.swapSymlink(paths.currentLink(), Path.of("releases", release));
-        setup.services().restart(setup, currentSiteUser());
-        var health = setup.site().health();
+        files().symlink(paths.currentLink(), Path.of("releases", release));
+        site.services().restart(site, currentSiteUser());
+        var health = site.spec().health();
         var portNumber = Integer.parseInt(context.input("port"));
-        var result = setup.system().health().check(portNumber, health.path(), health.timeout(), attempt -> { });
+        var healthCheck = site.health();
+        var result = healthCheck.check(portNumber, health.path(), health.timeout(), attempt -> { });
         if (!result.healthy()) {
-            throw new IllegalStateException("release " + release + ": GET http://127.0.0.1:" + portNumber
-                    + health.path() + " did not answer 2xx/3xx within " + health.timeout().toSeconds()
+            throw new AliveException(ErrorCategory.FAILED, "release " + release + ": GET http://"
+                    + healthCheck.authority(portNumber) + health.path() + " did not answer 2xx/3xx within " + health.timeout().toSeconds()
                     + " s (last: " + result.last().describe() + ")");
         }
         context.log("release " + release + " is current and healthy (" + result.last().describe() + ")");
@@ -72,14 +75,14 @@ public final class RollbackTask extends SiteTask {
             return;
         }
         if (NO_CURRENT.equals(previous)) {
-            setup.services().stop(setup);
-            Files.deleteIfExists(setup.paths().currentLink());
+            site.services().stop(site);
+            files().remove(site.paths().currentLink());
         } else {
-            FileOps.swapSymlink(setup.paths().currentLink(), Path.of(previous));
-            setup.services().restart(setup, currentSiteUser());
+            files().symlink(site.paths().currentLink(), Path.of(previous));
+            site.services().restart(site, currentSiteUser());
         }
         var previousRelease = context.notes().get("previousRelease");
-        var row = domains.find(setup.site().domain());
+        var row = domains.find(site.spec().domain());
         if (previousRelease != null && !"null".equals(previousRelease) && row.isPresent()
                 && row.get().orgId() != null) {
             domains.activate(row.get().hostname(), row.get().orgId(), previousRelease);

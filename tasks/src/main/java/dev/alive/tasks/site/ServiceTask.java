@@ -5,9 +5,8 @@ import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ public final class ServiceTask extends SiteTask {
 
     private final TaskId user;
 
-    public ServiceTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup, TaskId user) {
-        super(id, dependsOn, setup);
+    public ServiceTask(TaskId id, Set<TaskId> dependsOn, SiteContext site, TaskId user) {
+        super(id, dependsOn, site);
         this.user = user;
     }
 
@@ -31,33 +30,33 @@ public final class ServiceTask extends SiteTask {
     public List<Input> inputs() {
         var inputs = new ArrayList<Input>();
         inputs.add(Input.value("file", file().toString()));
-        inputs.add(Input.value("start", setup.site().app().start()));
+        inputs.add(Input.value("start", site.spec().app().start()));
         inputs.addAll(userInputs(user));
         return inputs;
     }
 
     private Path file() {
-        return setup.services().definitionFile(setup);
+        return site.services().definitionFile(site);
     }
 
     @Override
     public Map<String, Output> run(TaskContext context) throws IOException {
         noteRunningInstance(context);
-        FileBackup.before(context, file());
-        setup.services().install(setup, runAs(context));
+        FileBackup.before(context, files(), file());
+        site.services().install(site, runAs(context));
         return Map.of("definition", Output.tree(file()));
     }
 
     @Override
     public void undo(UndoContext context) throws IOException {
-        if (FileBackup.restore(context, file())) {
-            setup.services().reload(setup);
-            if (Files.exists(file())) {
+        if (FileBackup.restore(context, files(), file())) {
+            site.services().reload(site);
+            if (files().exists(file())) {
                 restartIfRestartedSince(context);
-            } else if (setup.services().instance(setup).isPresent()) {
+            } else if (site.services().instance(site).isPresent()) {
                 // no definition any more (a first deploy whose activate could not be undone): stop
                 // the app rather than restart it from a definition that is gone
-                setup.services().stop(setup);
+                site.services().stop(site);
                 context.log("stopped the app: its service definition was removed");
             }
         }
@@ -65,9 +64,9 @@ public final class ServiceTask extends SiteTask {
 
     @Override
     public void destroy(TaskContext context) throws IOException {
-        if (Files.deleteIfExists(file())) {
-            setup.services().reload(setup);
+        if (files().remove(file())) {
+            site.services().reload(site);
         }
-        setup.services().purge(setup);
+        site.services().purge(site);
     }
 }

@@ -4,11 +4,12 @@ import dev.alive.engine.Input;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
+import dev.alive.tasks.host.MachineFiles;
 import dev.alive.tasks.system.LinuxUser;
 import dev.alive.tasks.system.LinuxUsers;
 import dev.alive.tasks.system.RunAs;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,11 +22,11 @@ abstract class SiteTask extends IdentifiedTask {
     private static final String NOT_RUNNING = "(not running)";
     private static final String CREATED_SITE_DIR = "created-site-dir";
 
-    protected final SiteSetup setup;
+    protected final SiteContext site;
 
-    SiteTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup) {
+    SiteTask(TaskId id, Set<TaskId> dependsOn, SiteContext site) {
         super(id, dependsOn);
-        this.setup = setup;
+        this.site = site;
     }
 
     /**
@@ -37,6 +38,10 @@ abstract class SiteTask extends IdentifiedTask {
         return true;
     }
 
+    MachineFiles files() {
+        return site.files();
+    }
+
     /** The inputs naming the site user, read back by {@link #runAs(TaskContext)}. */
     static List<Input> userInputs(TaskId userTask) {
         return List.of(Input.upstream("uid", userTask, "uid"), Input.upstream("gid", userTask, "gid"));
@@ -44,25 +49,20 @@ abstract class SiteTask extends IdentifiedTask {
 
     /** The site user to run commands as, or empty when they run as alive's own user. */
     Optional<RunAs> runAs(TaskContext context) {
-        return setup.createsUsers()
+        return site.createsUsers()
                 ? Optional.of(new RunAs(Integer.parseInt(context.input("uid")), Integer.parseInt(context.input("gid"))))
                 : Optional.empty();
     }
 
     /** What {@code current} points at ("releases/<id>"), or {@link #NO_CURRENT}. */
     String currentTarget() {
-        var link = setup.paths().currentLink();
-        try {
-            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).toString() : NO_CURRENT;
-        } catch (java.io.IOException e) {
-            return NO_CURRENT;
-        }
+        return files().readLink(site.paths().currentLink()).map(Path::toString).orElse(NO_CURRENT);
     }
 
     /** The site user as it exists now (undo may run in a later process, without this run's inputs). */
     Optional<RunAs> currentSiteUser() {
-        return setup.createsUsers()
-                ? setup.system().users().lookup(LinuxUsers.userName(setup.site().slug())).map(LinuxUser::runAs)
+        return site.createsUsers()
+                ? site.machine().users().lookup(LinuxUsers.userName(site.spec().slug())).map(LinuxUser::runAs)
                 : Optional.empty();
     }
 
@@ -71,7 +71,7 @@ abstract class SiteTask extends IdentifiedTask {
      * instance of the app runs now, for {@link #restartIfRestartedSince}.
      */
     void noteRunningInstance(TaskContext context) {
-        context.recordUndo(INSTANCE, setup.services().instance(setup).orElse(NOT_RUNNING));
+        context.recordUndo(INSTANCE, site.services().instance(site).orElse(NOT_RUNNING));
     }
 
     /**
@@ -82,12 +82,12 @@ abstract class SiteTask extends IdentifiedTask {
      */
     void restartIfRestartedSince(UndoContext context) {
         var noted = context.notes().get(INSTANCE);
-        if (noted == null || !Files.isSymbolicLink(setup.paths().currentLink())) {
+        if (noted == null || files().readLink(site.paths().currentLink()).isEmpty()) {
             return;
         }
-        var now = setup.services().instance(setup).orElse(NOT_RUNNING);
+        var now = site.services().instance(site).orElse(NOT_RUNNING);
         if (!noted.equals(now)) {
-            setup.services().restart(setup, currentSiteUser());
+            site.services().restart(site, currentSiteUser());
             context.log("restarted the app so that it reads the restored file");
         }
     }
@@ -98,25 +98,25 @@ abstract class SiteTask extends IdentifiedTask {
      * cache under HOME, say), so an undone first deploy leaves nothing.
      */
     void ensureSiteDirs(TaskContext context) {
-        var siteDir = setup.paths().siteDir();
-        if (!Files.isDirectory(siteDir)) {
+        var siteDir = site.paths().siteDir();
+        if (!files().isDirectory(siteDir)) {
             context.recordUndo(CREATED_SITE_DIR, siteDir.toString());
         }
-        setup.ensureSiteDirs(uid(context), gid(context));
+        site.ensureSiteDirs(uid(context), gid(context));
     }
 
     void removeSiteDirIfCreated(UndoContext context) {
         var created = context.notes().get(CREATED_SITE_DIR);
         if (created != null) {
-            ReleaseTask.deleteIfPresent(java.nio.file.Path.of(created));
+            files().removeTree(Path.of(created));
         }
     }
 
     int uid(TaskContext context) {
-        return setup.createsUsers() ? Integer.parseInt(context.input("uid")) : -1;
+        return site.createsUsers() ? Integer.parseInt(context.input("uid")) : -1;
     }
 
     int gid(TaskContext context) {
-        return setup.createsUsers() ? Integer.parseInt(context.input("gid")) : -1;
+        return site.createsUsers() ? Integer.parseInt(context.input("gid")) : -1;
     }
 }

@@ -1,16 +1,14 @@
 package dev.alive.tasks.site;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.Input;
 import dev.alive.engine.Output;
 import dev.alive.engine.TaskContext;
 import dev.alive.engine.TaskId;
 import dev.alive.engine.UndoContext;
-import dev.alive.tasks.SiteSetup;
+import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.LinuxUsers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,27 +19,27 @@ import java.util.Set;
  */
 public final class UserTask extends SiteTask {
 
-    public UserTask(TaskId id, Set<TaskId> dependsOn, SiteSetup setup) {
-        super(id, dependsOn, setup);
+    public UserTask(TaskId id, Set<TaskId> dependsOn, SiteContext site) {
+        super(id, dependsOn, site);
     }
 
     String userName() {
-        return LinuxUsers.userName(setup.site().slug());
+        return LinuxUsers.userName(site.spec().slug());
     }
 
     @Override
     public List<Input> inputs() {
         return List.of(
-                Input.value("name", setup.createsUsers() ? userName() : "(alive's own user)"),
-                Input.value("home", setup.paths().siteDir().toString()));
+                Input.value("name", site.createsUsers() ? userName() : "(alive's own user)"),
+                Input.value("home", site.paths().siteDir().toString()));
     }
 
     @Override
     public List<String> drift(Map<String, String> recordedValues) {
-        if (!setup.createsUsers()) {
+        if (!site.createsUsers()) {
             return List.of();
         }
-        var user = setup.system().users().lookup(userName());
+        var user = site.machine().users().lookup(userName());
         if (user.isEmpty()) {
             return List.of("user " + userName() + " does not exist");
         }
@@ -51,20 +49,21 @@ public final class UserTask extends SiteTask {
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        if (!setup.createsUsers()) {
-            var uid = ownId("uid");
-            var gid = ownId("gid");
-            return Map.of("user", Output.value(System.getProperty("user.name")),
-                    "uid", Output.value(uid), "gid", Output.value(gid));
+        if (!site.createsUsers()) {
+            var own = site.machine().users().aliveUser();
+            return Map.of("user", Output.value(own.name()),
+                    "uid", Output.value(Integer.toString(own.uid())), "gid", Output.value(Integer.toString(own.gid())));
         }
-        var users = setup.system().users();
+        var users = site.machine().users();
         if (users.lookup(userName()).isEmpty()) {
             context.recordUndo("created", userName());
-            users.ensure(userName(), setup.paths().siteDir());
+            users.ensure(userName(), site.paths().siteDir());
             context.log("created user " + userName());
         }
         var user = users.lookup(userName())
-                .orElseThrow(() -> new IllegalStateException("user " + userName() + " is missing right after useradd"));
+                .orElseThrow(() -> new AliveException(ErrorCategory.FAILED,
+                        "user " + userName() + " is missing right after useradd: check "
+                                + site.host().root().resolve("etc/passwd")));
         return Map.of("user", Output.value(user.name()),
                 "uid", Output.value(Integer.toString(user.uid())), "gid", Output.value(Integer.toString(user.gid())));
     }
@@ -72,22 +71,14 @@ public final class UserTask extends SiteTask {
     @Override
     public void undo(UndoContext context) {
         if (context.notes().containsKey("created")) {
-            setup.system().users().delete(userName());
+            site.machine().users().delete(userName());
         }
     }
 
     @Override
     public void destroy(TaskContext context) {
-        if (setup.createsUsers()) {
-            setup.system().users().delete(userName());
-        }
-    }
-
-    private static String ownId(String attribute) {
-        try {
-            return Files.getAttribute(Path.of("/proc/self"), "unix:" + attribute).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (site.createsUsers()) {
+            site.machine().users().delete(userName());
         }
     }
 }

@@ -22,11 +22,11 @@ public final class Caddy {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
-    private final Commands commands;
+    private final CommandRunner commands;
     private final Path home;
 
     /** @param home Caddy's home folder, e.g. {@code <root>/var/lib/caddy}; created by Caddy as needed */
-    public Caddy(Commands commands, Path home) {
+    public Caddy(CommandRunner commands, Path home) {
         this.commands = commands;
         this.home = home;
     }

@@ -1,14 +1,16 @@
 package dev.alive.tasks.system;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import java.nio.file.Path;
 import java.util.List;
 
 /** A Caddy configuration that {@code caddy validate} rejected; the message is Caddy's own. */
-public final class CaddyConfigInvalidException extends RuntimeException {
+public final class CaddyConfigInvalidException extends AliveException {
     private final List<String> output;
 
     public CaddyConfigInvalidException(Path config, String caddyMessage, List<String> output) {
-        super(config + " is not valid: " + caddyMessage);
+        super(ErrorCategory.FAILED, config + " is not valid: " + caddyMessage);
         this.output = List.copyOf(output);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * Splits a spec command such as {@code bun run build} into an argument vector, without a shell.
  *
  * <p>Decision: spec commands never run through {@code /bin/sh}. They are split here, and the
- * same argument vector is what {@link CommandRunner} executes locally and what {@link SystemdUnit}
+ * same argument vector is what {@link LocalCommandRunner} executes locally and what {@link SystemdUnit}
  * writes into {@code ExecStart}, so a command means the same thing under both service managers.
  * A spec author who needs pipes or {@code &&} writes a script in package.json and calls it.
  *

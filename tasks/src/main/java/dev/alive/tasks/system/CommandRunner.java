@@ -1,140 +1,19 @@
 package dev.alive.tasks.system;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.PumpStreamHandler;
 
-/**
- * Runs a {@link Command} over commons-exec: exactly its argument vector (never a shell), in its
- * working directory, with exactly its environment, stdin from {@code /dev/null}, stdout and stderr
- * merged and streamed line by line. {@code argv[0]} is resolved on the command's own {@code PATH}
- * (see {@link Executables}); with {@link RunAs} the vector is prefixed by {@code setpriv}. On
- * timeout the process and all its descendants are killed. Spec command strings are split by
- * {@link CommandLineSplitter} before they get here.
- *
- * <p>commons-exec pumps the output, waits and reports the exit code; the process itself is
- * started with {@link ProcessBuilder}, because commons-exec's {@code CommandLine} trims
- * arguments and cannot merge the two streams at the source.
- */
-public final class CommandRunner implements Commands {
-    /** How many output lines a result or failure keeps. */
-    public static final int KEPT_LINES = 40;
+/** Runs commands; {@link LocalCommandRunner} on the real system, a recording fake in tests. */
+public interface CommandRunner {
+    /**
+     * Runs the command to completion, passing each output line (stdout and stderr merged) to
+     * {@code output} as it arrives.
+     *
+     * @throws CommandFailedException when it cannot start, exits non-zero or times out
+     */
+    CommandResult run(Command command, Consumer<String> output);
 
-    private static final Duration PUMP_DRAIN = Duration.ofSeconds(2);
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
-
-    @Override
-    public CommandResult run(Command command, Consumer<String> output) {
-        List<String> argv = launchArgv(command);
-        LastLines last = new LastLines(KEPT_LINES);
-        Consumer<String> sink = line -> {
-            last.add(line);
-            output.accept(line);
-        };
-        Launcher executor = new Launcher(argv, command);
-        OutputLines lines = new OutputLines(sink);
-        PumpStreamHandler pumps = new PumpStreamHandler(lines);
-        pumps.setStopTimeout(PUMP_DRAIN);
-        executor.setStreamHandler(pumps);
-        executor.setExitValues(null);
-        Instant start = Instant.now();
-        int exit;
-        try {
-            exit = executor.execute(new CommandLine(argv.get(0)));
-        } catch (IOException e) {
-            throw new CommandFailedException(command.display(), CommandFailedException.NO_EXIT_CODE,
-                    "could not start: " + e.getMessage(), last.lines());
-        } finally {
-            executor.cancelTimeout();
-            lines.close();
-        }
-        List<String> kept = command.outputFile().map(f -> FileOps.lastLines(f, KEPT_LINES)).orElseGet(last::lines);
-        if (executor.timedOut.get()) {
-            throw new CommandFailedException(command.display(), CommandFailedException.NO_EXIT_CODE,
-                    "timed out after " + command.timeout() + " and was killed", kept);
-        }
-        if (exit != 0) {
-            throw new CommandFailedException(command.display(), exit, "exited with " + exit, kept);
-        }
-        return new CommandResult(exit, kept, Duration.between(start, Instant.now()));
-    }
-
-    /** The vector actually executed: the run-as prefix, then the command with argv[0] resolved. */
-    static List<String> launchArgv(Command command) {
-        List<String> argv = new ArrayList<>();
-        command.runAs().ifPresent(user -> argv.addAll(user.prefix()));
-        Path program = Executables.resolve(command.argv().get(0), command.environment().get("PATH"),
-                command.workingDir());
-        argv.add(program.toString());
-        argv.addAll(command.argv().subList(1, command.argv().size()));
-        return argv;
-    }
-
-    /** Kills the process's descendants, then the process. */
-    static void killTree(ProcessHandle process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
-    private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "command-timeouts");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
-
-    /** A commons-exec executor that launches the exact vector and arms the timeout. */
-    private static final class Launcher extends DefaultExecutor {
-        private final List<String> argv;
-        private final Command command;
-        private final AtomicBoolean timedOut = new AtomicBoolean();
-        private volatile ScheduledFuture<?> timeout;
-
-        @SuppressWarnings("deprecation")
-        Launcher(List<String> argv, Command command) {
-            super();
-            this.argv = argv;
-            this.command = command;
-        }
-
-        @Override
-        protected Process launch(CommandLine ignored, Map<String, String> env, Path dir) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(argv)
-                    .directory(command.workingDir().toFile())
-                    .redirectInput(new File("/dev/null"))
-                    .redirectErrorStream(true);
-            command.outputFile().ifPresent(f -> builder.redirectOutput(ProcessBuilder.Redirect.appendTo(f.toFile())));
-            builder.environment().clear();
-            builder.environment().putAll(command.environment());
-            Process process = builder.start();
-            timeout = TIMER.schedule(() -> {
-                timedOut.set(true);
-                killTree(process.toHandle());
-            }, command.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return process;
-        }
-
-        void cancelTimeout() {
-            ScheduledFuture<?> armed = timeout;
-            if (armed != null) {
-                armed.cancel(false);
-            }
-        }
+    /** Runs the command, discarding output lines (they are still kept for the error). */
+    default CommandResult run(Command command) {
+        return run(command, line -> { });
     }
 }

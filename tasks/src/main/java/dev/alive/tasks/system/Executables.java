@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * Resolves a program name to an absolute path the way {@code execvp} would, but against a given
  * {@code PATH} (the command's own clean environment, not alive's) and a working directory for
- * names like {@code ./node_modules/.bin/vite}. Both {@link CommandRunner} and {@link SystemdUnit}
+ * names like {@code ./node_modules/.bin/vite}. Both {@link LocalCommandRunner} and {@link SystemdUnit}
  * use it, so {@code ExecStart} names the same file the local runner would start.
  */
 public final class Executables {

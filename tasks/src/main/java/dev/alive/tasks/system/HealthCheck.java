@@ -3,13 +3,12 @@ package dev.alive.tasks.system;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Polls {@code GET http://127.0.0.1:<port><path>} until it answers 2xx or 3xx (redirects are not
+ * Polls {@code GET <path>} on a port of the machine ({@link SiteHttp}) until it answers 2xx or 3xx (redirects are not
  * followed) or the overall timeout passes, reporting each attempt to a progress callback. No
  * attempt starts after the overall timeout; each has the full request timeout, so a check can
  * last up to one request timeout longer than the overall one.
@@ -31,17 +30,24 @@ public final class HealthCheck {
     public record Result(boolean healthy, int attempts, Attempt last, Duration took) {
     }
 
+    private final SiteHttp http;
     private final Duration requestTimeout;
     private final Duration interval;
 
     /** 2 s per request, 250 ms between attempts. */
-    public HealthCheck() {
-        this(Duration.ofSeconds(2), Duration.ofMillis(250));
+    public HealthCheck(SiteHttp http) {
+        this(http, Duration.ofSeconds(2), Duration.ofMillis(250));
     }
 
-    public HealthCheck(Duration requestTimeout, Duration interval) {
+    public HealthCheck(SiteHttp http, Duration requestTimeout, Duration interval) {
+        this.http = http;
         this.requestTimeout = requestTimeout;
         this.interval = interval;
+    }
+
+    /** Where the checks go, for messages: {@code 127.0.0.1:<port>} on this machine. */
+    public String authority(int port) {
+        return http.authority(port);
     }
 
     /** @param path must start with '/' */
@@ -49,11 +55,10 @@ public final class HealthCheck {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("health path must start with '/': " + path);
         }
-        URI uri = URI.create("http://127.0.0.1:" + port + path);
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         for (int number = 1; ; number++) {
-            Attempt attempt = request(uri, number, requestTimeout, start);
+            Attempt attempt = request(port, path, number, requestTimeout, start);
             progress.accept(attempt);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (attempt.healthy()) {
@@ -66,11 +71,11 @@ public final class HealthCheck {
         }
     }
 
-    private Attempt request(URI uri, int number, Duration limit, long start) {
+    private Attempt request(int port, String path, int number, Duration limit, long start) {
         Optional<Integer> status = Optional.empty();
         Optional<String> error = Optional.empty();
         try {
-            status = Optional.of(LocalHttp.get(uri, limit, false).status());
+            status = Optional.of(http.status(port, path, limit));
         } catch (ConnectException e) {
             error = Optional.of("connection refused");
         } catch (SocketTimeoutException e) {

@@ -10,9 +10,9 @@ final class ProcessGroup {
     private static final Duration AFTER_KILL = Duration.ofSeconds(5);
 
     private final long id;
-    private final Commands commands;
+    private final CommandRunner commands;
 
-    ProcessGroup(long id, Commands commands) {
+    ProcessGroup(long id, CommandRunner commands) {
         this.id = id;
         this.commands = commands;
     }

@@ -32,14 +32,14 @@ public final class ProcessService {
     private final Path pidFile;
     private final Path logFile;
     private final Duration stopTimeout;
-    private final Commands commands;
+    private final CommandRunner commands;
 
     public ProcessService(Path pidFile, Path logFile) {
-        this(pidFile, logFile, DEFAULT_STOP_TIMEOUT, new CommandRunner());
+        this(pidFile, logFile, DEFAULT_STOP_TIMEOUT, new LocalCommandRunner());
     }
 
     /** @param commands runs {@code kill}; {@code stopTimeout} is how long SIGTERM is given */
-    public ProcessService(Path pidFile, Path logFile, Duration stopTimeout, Commands commands) {
+    public ProcessService(Path pidFile, Path logFile, Duration stopTimeout, CommandRunner commands) {
         this.pidFile = pidFile;
         this.logFile = logFile;
         this.stopTimeout = stopTimeout;
@@ -58,7 +58,7 @@ public final class ProcessService {
         List<String> argv = new ArrayList<>(List.of(Executables.system("setsid").toString(), "--fork",
                 Executables.system("sh").toString(), "-c", reportPidThenExec(command.environment().containsKey("PWD")),
                 "alive-start", launchFile().toString()));
-        argv.addAll(CommandRunner.launchArgv(command));
+        argv.addAll(LocalCommandRunner.launchArgv(command));
         createLogFile();
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(command.workingDir().toFile())

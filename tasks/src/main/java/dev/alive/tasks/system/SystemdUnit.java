@@ -55,7 +55,7 @@ public record SystemdUnit(String slug, String description, String user, Path wor
 
     /**
      * The spec's start command as {@code ExecStart} words: split by {@link CommandLineSplitter}
-     * (the rule {@link CommandRunner} follows too); a bare program name is looked up on {@code
+     * (the rule {@link LocalCommandRunner} follows too); a bare program name is looked up on {@code
      * searchPath} and must exist; a relative one ({@code ./node_modules/.bin/vite}) is resolved
      * against {@code workingDirectory} without checking, since {@code current} may not exist yet.
      */

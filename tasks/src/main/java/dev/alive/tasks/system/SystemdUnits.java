@@ -27,11 +27,11 @@ public final class SystemdUnits {
     private static final Pattern EXPOSURE = Pattern.compile("Overall exposure level for (\\S+): (\\d+(?:\\.\\d+)?)");
     private static final Map<String, String> ENVIRONMENT = Map.of("PATH", Executables.SYSTEM_PATH);
 
-    private final Commands commands;
+    private final CommandRunner commands;
     private final Path unitDir;
 
     /** @param unitDir where units are installed, normally {@code /etc/systemd/system} */
-    public SystemdUnits(Commands commands, Path unitDir) {
+    public SystemdUnits(CommandRunner commands, Path unitDir) {
         this.commands = commands;
         this.unitDir = unitDir;
     }

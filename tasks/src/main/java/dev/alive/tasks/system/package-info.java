@@ -1,9 +1,9 @@
 /**
  * Adapters to the real system, each small and usable on its own:
  * <ul>
- *   <li>{@link dev.alive.tasks.system.CommandRunner} runs a {@link dev.alive.tasks.system.Command}
+ *   <li>{@link dev.alive.tasks.system.LocalCommandRunner} runs a {@link dev.alive.tasks.system.Command}
  *       (argument vector, clean environment, optional {@link dev.alive.tasks.system.RunAs}) over
- *       commons-exec; {@link dev.alive.tasks.system.Commands} is the seam for fakes;</li>
+ *       commons-exec; {@link dev.alive.tasks.system.CommandRunner} is the seam for fakes;</li>
  *   <li>{@link dev.alive.tasks.system.CommandLineSplitter} turns a spec command into an argument
  *       vector, the one rule shared by the local runner and the systemd unit's ExecStart;</li>
  *   <li>{@link dev.alive.tasks.system.LinuxUsers}: site users through useradd/userdel;</li>

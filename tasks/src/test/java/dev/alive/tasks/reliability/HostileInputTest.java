@@ -9,8 +9,8 @@ import dev.alive.engine.UnitResult;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.tasks.Deployments;
-import dev.alive.tasks.HostSystem;
 import dev.alive.tasks.OwnerPassword;
+import dev.alive.tasks.host.LocalMachine;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +75,7 @@ class HostileInputTest {
                 h.ports(), h.serverIp(), h.wildcardDomain(), h.users(), h.services(), h.proxy(), h.keepReleases());
 
         assertThatThrownBy(() -> Deployments.open(unreachable, host.environment(),
-                HostSystem.real(unreachable, host.environment())))
+                LocalMachine.of(unreachable)))
                 .hasMessageContaining("127.0.0.1:1").hasMessageNotContaining("password");
         assertThat(before.differences(host.world(holder), true)).isEmpty();
     }
@@ -86,7 +86,7 @@ class HostileInputTest {
         var env = new HashMap<>(host.environment());
         env.putAll(overrides);
         UnitResult.Finished result;
-        try (var deployments = Deployments.open(host.host(), env, HostSystem.real(host.host(), env))) {
+        try (var deployments = Deployments.open(host.host(), env, LocalMachine.of(host.host()))) {
             result = deployments.apply(List.of(site), OwnerPassword.of(ReliabilityHost.PASSWORD),
                     ApplyOptions.defaults(), new ReliabilityHost.Events()).unit(site.domain())
                     .map(UnitResult.Finished.class::cast).orElseThrow();

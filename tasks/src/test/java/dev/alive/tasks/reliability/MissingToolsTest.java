@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import dev.alive.engine.ApplyOptions;
 import dev.alive.tasks.Deployments;
-import dev.alive.tasks.HostSystem;
+import dev.alive.tasks.host.LocalMachine;
 import dev.alive.tasks.OwnerPassword;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class MissingToolsTest {
         var env = new java.util.HashMap<>(host.environment());
         env.put("PATH", bin.toString());
 
-        try (var deployments = Deployments.open(host.host(), env, HostSystem.real(host.host(), env))) {
+        try (var deployments = Deployments.open(host.host(), env, LocalMachine.of(host.host()))) {
             assertThatThrownBy(() -> deployments.apply(List.of(site), OwnerPassword.of(ReliabilityHost.PASSWORD),
                     ApplyOptions.defaults(), new ReliabilityHost.Events()))
                     .hasMessageContaining("node (the start command of nonode.alive.test) is not on PATH " + bin);

@@ -10,8 +10,8 @@ import dev.alive.specs.Site;
 import dev.alive.specs.SpecLoader;
 import dev.alive.tasks.Deployments;
 import dev.alive.tasks.ExampleHostFixtures;
-import dev.alive.tasks.HostSystem;
 import dev.alive.tasks.OwnerPassword;
+import dev.alive.tasks.host.LocalMachine;
 import dev.alive.tasks.system.Caddy;
 import dev.alive.tasks.system.ProcessService;
 import java.io.IOException;
@@ -152,7 +152,7 @@ final class ReliabilityHost implements AutoCloseable {
     Deployments open(String faults) {
         var env = new HashMap<>(environment);
         env.put(Deployments.FAULTS_VARIABLE, faults);
-        return Deployments.open(host, env, HostSystem.real(host, env));
+        return Deployments.open(host, env, LocalMachine.of(host));
     }
 
     static TaskId task(Site site, String name) {

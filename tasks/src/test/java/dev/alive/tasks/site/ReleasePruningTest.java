@@ -3,6 +3,7 @@ package dev.alive.tasks.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.tasks.SitePaths;
+import dev.alive.tasks.host.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class ReleasePruningTest {
         release("e", "deps-4");
         var log = new ArrayList<String>();
 
-        var removed = new ReleasePruning(paths, 3).prune("e", log::add);
+        var removed = new ReleasePruning(paths, new LocalFiles(), 3).prune("e", log::add);
 
         assertThat(removed).containsExactly("a", "c");
         assertThat(children(paths.releasesDir())).containsExactly("b", "d", "e");
@@ -68,7 +69,7 @@ class ReleasePruningTest {
         live("a");
         release(".c.tmp", "deps-3");
 
-        var removed = new ReleasePruning(paths, 1).prune("b", line -> { });
+        var removed = new ReleasePruning(paths, new LocalFiles(), 1).prune("b", line -> { });
 
         assertThat(removed).isEmpty();
         assertThat(children(paths.releasesDir())).containsExactly(".c.tmp", "a", "b");

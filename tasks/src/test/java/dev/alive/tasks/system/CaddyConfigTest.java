@@ -63,7 +63,7 @@ class CaddyConfigTest {
                 CaddyConfig.localMainCaddyfile("127.0.0.1:2019", dir.resolve("data"), sites));
         Files.writeString(sites.resolve(CaddyConfig.fileName("hello.alive.test")),
                 CaddyConfig.siteFile("hello.alive.test", 3333, "127.0.0.1:8080", Set.of()));
-        Caddy caddy = new Caddy(new CommandRunner(), dir.resolve("home"));
+        Caddy caddy = new Caddy(new LocalCommandRunner(), dir.resolve("home"));
 
         caddy.validate(main);
 

@@ -44,7 +44,7 @@ class CaddyTest {
         sites = Files.createDirectories(root.resolve("etc/caddy/sites"));
         main = Files.writeString(root.resolve("etc/caddy/Caddyfile"),
                 CaddyConfig.localMainCaddyfile(admin, root.resolve("var/lib/caddy/data"), sites));
-        caddy = new Caddy(new CommandRunner(), root.resolve("var/lib/caddy"));
+        caddy = new Caddy(new LocalCommandRunner(), root.resolve("var/lib/caddy"));
         assertThat(caddy.isRunning(admin)).isFalse();
         caddy.start(main);
         assertThat(caddy.isRunning(admin)).isTrue();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HealthCheckTest {
-    private final HealthCheck health = new HealthCheck(Duration.ofSeconds(2), Duration.ofMillis(100));
+    private final HealthCheck health = new HealthCheck(new LoopbackHttp(), Duration.ofSeconds(2), Duration.ofMillis(100));
     private final List<HealthCheck.Attempt> attempts = new ArrayList<>();
     private final List<HttpServer> servers = new ArrayList<>();
 
@@ -89,7 +89,7 @@ class HealthCheckTest {
     @Test
     void reportsATimeoutWhenTheServerAcceptsButNeverAnswers() throws Exception {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            HealthCheck quick = new HealthCheck(Duration.ofMillis(200), Duration.ofMillis(50));
+            HealthCheck quick = new HealthCheck(new LoopbackHttp(), Duration.ofMillis(200), Duration.ofMillis(50));
 
             HealthCheck.Result result = quick.check(silent.getLocalPort(), "/", Duration.ofMillis(100), attempts::add);
 

@@ -18,7 +18,7 @@ class LinuxUsersTest {
     @BeforeEach
     void prefixedRoot() throws Exception {
         PrefixRoot.create(root);
-        users = new LinuxUsers(new CommandRunner(), Optional.of(root));
+        users = new LocalLinuxUsers(new LocalCommandRunner(), Optional.of(root));
     }
 
     @Test

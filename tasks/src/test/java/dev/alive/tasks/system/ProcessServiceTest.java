@@ -26,7 +26,7 @@ class ProcessServiceTest {
     @BeforeEach
     void service() throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        service = new ProcessService(dir.resolve("app.pid"), dir.resolve("app.log"), Duration.ofMillis(500), new CommandRunner());
+        service = new ProcessService(dir.resolve("app.pid"), dir.resolve("app.log"), Duration.ofMillis(500), new LocalCommandRunner());
     }
 
     @AfterEach
@@ -69,7 +69,7 @@ class ProcessServiceTest {
                 .as(new RunAs(65534, 65534)));
         int port = Integer.parseInt(awaitLogLine("port=").substring("port=".length()));
 
-        HealthCheck.Result health = new HealthCheck().check(port, "/", Duration.ofSeconds(20), a -> { });
+        HealthCheck.Result health = new HealthCheck(new LoopbackHttp()).check(port, "/", Duration.ofSeconds(20), a -> { });
         assertThat(health.healthy()).as(service.lastLogLines(20).toString()).isTrue();
         assertThat(Http.get(port, "localhost", "/").body()).isEqualTo("node 65534");
         assertThat(Files.readAllLines(Path.of("/proc/" + pid + "/status"))).contains("Uid:\t65534\t65534\t65534\t65534");

@@ -21,7 +21,7 @@ class SystemdUnitsTest {
     @TempDir
     Path dir;
 
-    private final SystemdUnits units = new SystemdUnits(new CommandRunner(), Path.of("/nonexistent-unit-dir"));
+    private final SystemdUnits units = new SystemdUnits(new LocalCommandRunner(), Path.of("/nonexistent-unit-dir"));
 
     private SystemdUnit nodeUnit() {
         return SystemdUnit.forSite(Fixtures.site("hello.alive.best", "node server.js"), Fixtures.production(),
@@ -71,12 +71,12 @@ class SystemdUnitsTest {
     void installsACheckedUnitWithMode644() throws Exception {
         Path unitDir = Files.createDirectory(dir.resolve("system"));
 
-        Path installed = new SystemdUnits(new CommandRunner(), unitDir).install(nodeUnit());
+        Path installed = new SystemdUnits(new LocalCommandRunner(), unitDir).install(nodeUnit());
 
         assertThat(installed).isEqualTo(unitDir.resolve("site@hello-alive-best.service"));
         assertThat(installed).hasContent(nodeUnit().render());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(installed))).isEqualTo("rw-r--r--");
-        assertThat(new SystemdUnits(new CommandRunner(), unitDir).uninstall(installed.getFileName().toString())).isTrue();
+        assertThat(new SystemdUnits(new LocalCommandRunner(), unitDir).uninstall(installed.getFileName().toString())).isTrue();
         assertThat(installed).doesNotExist();
     }
 
@@ -86,7 +86,7 @@ class SystemdUnitsTest {
         SystemdUnit broken = new SystemdUnit("b", "b", "site-b", Path.of("/srv/b/current"), Path.of("/etc/sites/b.env"),
                 Path.of("/srv/b"), List.of("/usr/bin/no-such-node"), Duration.ofSeconds(2), SystemdUnit.Network.ANY);
 
-        assertThatThrownBy(() -> new SystemdUnits(new CommandRunner(), unitDir).install(broken))
+        assertThatThrownBy(() -> new SystemdUnits(new LocalCommandRunner(), unitDir).install(broken))
                 .isInstanceOf(UnitCheckFailedException.class);
         assertThat(Files.list(unitDir)).isEmpty();
     }
@@ -94,7 +94,7 @@ class SystemdUnitsTest {
     @Test
     void drivesSystemctlWithArgumentVectors() {
         List<Command> ran = new ArrayList<>();
-        Commands recorder = new Commands() {
+        CommandRunner recorder = new CommandRunner() {
             @Override
             public CommandResult run(Command command, Consumer<String> output) {
                 ran.add(command);

@@ -15,13 +15,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CommandRunnerTest {
+class LocalCommandRunnerTest {
     private static final Map<String, String> PATH = Map.of("PATH", "/usr/bin:/bin");
 
     @TempDir
     Path dir;
 
-    private final CommandRunner runner = new CommandRunner();
+    private final LocalCommandRunner runner = new LocalCommandRunner();
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
     @Test

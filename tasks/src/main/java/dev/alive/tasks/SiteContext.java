@@ -1,46 +1,46 @@
 package dev.alive.tasks;
 
 import dev.alive.engine.Input;
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
+import dev.alive.tasks.host.FileAccess;
+import dev.alive.tasks.host.Machine;
+import dev.alive.tasks.host.MachineFiles;
 import dev.alive.tasks.system.Command;
 import dev.alive.tasks.system.CommandLineSplitter;
 import dev.alive.tasks.system.Executables;
-import dev.alive.tasks.system.FileOps;
+import dev.alive.tasks.system.HealthCheck;
 import dev.alive.tasks.system.RunAs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One site on one host, as its tasks see it: the spec, the host profile, where things live, the
- * adapters to the real system, and alive's environment (for {@code ${NAME}} values).
+ * machine they reach it through, and alive's environment (for {@code ${NAME}} values).
  */
-public record SiteSetup(Site site, Host host, SitePaths paths, HostSystem system, Map<String, String> environment) {
+public record SiteContext(Site spec, Host host, SitePaths paths, Machine machine, Map<String, String> environment) {
 
     /** The app folder inside the template. */
     public Path appDir() {
-        return site.template().resolve(site.app().root()).normalize();
+        return spec.template().resolve(spec.app().root()).normalize();
+    }
+
+    public MachineFiles files() {
+        return machine.files();
     }
 
     /** Creates the site's folders when missing, and makes them 0750 and owned by the site user. */
     public void ensureSiteDirs(int uid, int gid) {
+        // modes and owner set every time: a folder made by someone else (an npm left running by a
+        // killed alive recreating its HOME, say) converges to what alive makes
+        var access = FileAccess.of("rwxr-x---").ownedBy(uid, gid);
         for (var dir : List.of(paths.siteDir(), paths.releasesDir(), paths.depsDir())) {
-            try {
-                // modes and owner set every time: a folder made by someone else (an npm left running
-                // by a killed alive recreating its HOME, say) converges to what alive makes
-                Files.createDirectories(dir);
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
-                FileOps.chown(dir, uid, gid);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-            }
+            machine.files().makeDirectories(dir, access);
         }
     }
 
@@ -52,18 +52,24 @@ public record SiteSetup(Site site, Host host, SitePaths paths, HostSystem system
         var env = new LinkedHashMap<String, String>();
         env.put("PATH", environment.getOrDefault("PATH", Executables.SYSTEM_PATH));
         env.put("HOME", paths.siteDir().toString());
-        env.put("DOMAIN", site.domain());
+        env.put("DOMAIN", spec.domain());
         env.putAll(extra);
         var command = Command.of(dir, CommandLineSplitter.split(commandLine)).withEnvironment(env);
         return runAs.map(command::as).orElse(command);
     }
 
     public SiteServices services() {
-        return system.services();
+        return machine.services();
     }
 
     public SiteProxy proxy() {
-        return system.proxy().orElseThrow(() -> new IllegalStateException("host " + host.name() + " has no proxy"));
+        return machine.proxy().orElseThrow(() -> new AliveException(ErrorCategory.INVALID_INPUT, "host " + host.name()
+                + " has no proxy: set proxy.kind: caddy in the host profile"));
+    }
+
+    /** The site's health check, on the machine's HTTP. */
+    public HealthCheck health() {
+        return new HealthCheck(machine.http());
     }
 
     public boolean createsUsers() {
@@ -72,7 +78,7 @@ public record SiteSetup(Site site, Host host, SitePaths paths, HostSystem system
 
     /** The app env as task inputs: literal values as they are, {@code ${NAME}} values as secrets. */
     public List<Input> envInputs() {
-        return site.app().env().entrySet().stream()
+        return spec.app().env().entrySet().stream()
                 .map(entry -> (Input) (entry.getValue() instanceof Site.EnvValue.Literal literal
                         ? Input.value("env." + entry.getKey(), literal.value())
                         : Input.secret("env." + entry.getKey(), resolve(entry.getValue()))))
@@ -82,7 +88,7 @@ public record SiteSetup(Site site, Host host, SitePaths paths, HostSystem system
     /** The app env with every value resolved (secrets included): only for the env file and commands. */
     public Map<String, String> appEnvironment() {
         var values = new LinkedHashMap<String, String>();
-        site.app().env().forEach((name, value) -> values.put(name, resolve(value)));
+        spec.app().env().forEach((name, value) -> values.put(name, resolve(value)));
         return values;
     }
 
@@ -93,8 +99,8 @@ public record SiteSetup(Site site, Host host, SitePaths paths, HostSystem system
         var variable = ((Site.EnvValue.FromEnvironment) value).variable();
         var resolved = environment.get(variable);
         if (resolved == null) {
-            throw new IllegalStateException("environment variable " + variable + " is not set (the spec's env uses ${"
-                    + variable + "})");
+            throw new AliveException(ErrorCategory.INVALID_INPUT, "environment variable " + variable
+                    + " is not set (the spec's env uses ${" + variable + "}): set it, or change the spec");
         }
         return resolved;
     }
