@@ -52,7 +52,7 @@ final class HistoryCommand implements Callable<Integer> {
                 }
                 var r = new LinkedHashMap<String, Object>();
                 r.put("runId", run.runId());
-                r.put("kind", run.kind());
+                r.put("kind", run.kind().label());
                 r.put("outcome", run.outcome().name().toLowerCase(Locale.ROOT));
                 r.put("startedAt", String.valueOf(run.startedAt()));
                 r.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());

@@ -9,7 +9,7 @@ sealed interface TaskResult {
     record Skipped(TaskId task, TaskState state) implements TaskResult {
     }
 
-    /** Ran and succeeded: {@code state} is pending until the run commits. */
+    /** Ran and succeeded: {@code state} is pending until the run commits (null after a destroy, which commits none). */
     record Ran(TaskId task, TaskState state) implements TaskResult {
     }
 

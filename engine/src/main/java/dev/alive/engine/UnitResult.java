@@ -18,11 +18,12 @@ public sealed interface UnitResult permits UnitResult.Finished, UnitResult.Locke
      * @param undo what the rollback undid and left behind (empty when the run succeeded)
      * @param recovered dead earlier runs undone before this run began
      */
-    record Finished(String unit, String runId, String kind, RunOutcome outcome, List<TaskId> ran, List<TaskId> skipped,
+    record Finished(String unit, String runId, RunKind kind, RunOutcome outcome, List<TaskId> ran, List<TaskId> skipped,
             Optional<TaskFailure> failure, UndoReport undo, List<RecoveredRun> recovered, String summary)
             implements UnitResult {
         public Finished {
             Objects.requireNonNull(runId, "runId");
+            Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(outcome, "outcome");
             ran = List.copyOf(ran);
             skipped = List.copyOf(skipped);

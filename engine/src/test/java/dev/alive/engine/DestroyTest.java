@@ -31,7 +31,7 @@ class DestroyTest {
 
         assertThat(h.fakes.log()).containsExactly("destroy a/z", "destroy a/y", "destroy a/x");
         assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(result.kind()).isEqualTo("destroy");
+        assertThat(result.kind()).isEqualTo(RunKind.DESTROY);
         assertThat(h.store.committedUnit("a")).isEmpty();
         assertThat(h.store.committedUnit("b")).containsOnlyKeys(id("b/x"));
         assertThat(h.store.lockHolder("a")).isEmpty();

@@ -137,7 +137,7 @@ class PlanTest {
     void theRunOfALiveHolderIsNotADeadRunToRecover() {
         h.apply();
         var live = new LockOwner("test-host", ProcessHandle.current().pid(), "live-run", Instant.now());
-        h.store.beginRun(new RunRecord("live-run", "a", "apply", "test-host", live.pid(), Instant.now(), null,
+        h.store.beginRun(new RunRecord("live-run", "a", RunKind.APPLY, "test-host", live.pid(), Instant.now(), null,
                 RunOutcome.RUNNING, null));
         h.store.appendJournal(new JournalEntry("live-run", 1, id("a/w"), JournalEntry.Kind.STARTED, null, null, null,
                 Instant.now()));

@@ -29,7 +29,7 @@ class RecoveryTest {
         h.apply();
         h.fakes.clearLog();
         long deadPid = DeadProcess.pid();
-        h.store.beginRun(new RunRecord("dead-run", "a", "apply", "test-host", deadPid, Instant.now(), null,
+        h.store.beginRun(new RunRecord("dead-run", "a", RunKind.APPLY, "test-host", deadPid, Instant.now(), null,
                 RunOutcome.RUNNING, null));
         h.store.tryLock("a", new LockOwner("test-host", deadPid, "dead-run", Instant.now()));
     }
