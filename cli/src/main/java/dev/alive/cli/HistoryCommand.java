@@ -1,6 +1,6 @@
 package dev.alive.cli;
 
-import dev.alive.engine.JournalEntry;
+import dev.alive.engine.store.JournalEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;

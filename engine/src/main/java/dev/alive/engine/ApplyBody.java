@@ -1,5 +1,10 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,13 @@ package dev.alive.engine;
 
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Input;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

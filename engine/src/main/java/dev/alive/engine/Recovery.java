@@ -1,5 +1,11 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

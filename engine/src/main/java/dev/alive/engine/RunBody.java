@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+
 /**
  * What one kind of run does inside the {@link RunLifecycle}, which does everything around it
  * (lock, recovery, run record, journal, commit, finish). Apply and rollback schedule the unit's

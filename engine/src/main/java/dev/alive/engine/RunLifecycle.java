@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.store.StateStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

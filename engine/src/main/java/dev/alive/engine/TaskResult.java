@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
+
 /** How one task ended within a run. */
 sealed interface TaskResult {
 

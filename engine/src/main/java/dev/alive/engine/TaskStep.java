@@ -1,5 +1,7 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.Task;
+
 /**
  * One task within an apply: {@link #check} whether it is up to date (skipped, or a failed check),
  * then, on a worker thread, {@link #run} it through the {@link JournaledExecution} and record its

@@ -2,6 +2,7 @@ package dev.alive.engine;
 
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
+import dev.alive.engine.store.LockOwner;
 
 /** Another live run holds the unit's lock ({@link ErrorCategory#CONFLICT}); the message names the holder. */
 public final class UnitLockedException extends AliveException {

@@ -1,5 +1,9 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -4,6 +4,9 @@ import static dev.alive.engine.FakeGraph.dependsOn;
 import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,11 @@ import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.engine.PlannedTask.Action;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;

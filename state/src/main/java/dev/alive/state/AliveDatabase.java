@@ -1,6 +1,6 @@
 package dev.alive.state;
 
-import dev.alive.engine.StateStore;
+import dev.alive.engine.store.StateStore;
 
 /**
  * The state store database, opened from a URL (see {@link DatabaseUrl}): SQLite for one machine,

@@ -1,6 +1,6 @@
 package dev.alive.state;
 
-import dev.alive.engine.LockOwner;
+import dev.alive.engine.store.LockOwner;
 import java.util.Optional;
 
 /**

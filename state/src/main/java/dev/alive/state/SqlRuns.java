@@ -1,10 +1,10 @@
 package dev.alive.state;
 
-import dev.alive.engine.JournalEntry;
-import dev.alive.engine.RunKind;
-import dev.alive.engine.RunOutcome;
-import dev.alive.engine.RunRecord;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.task.TaskId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,16 +1,15 @@
 package dev.alive.tasks;
 
-import dev.alive.engine.Task;
 import dev.alive.engine.TaskGraph;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskId;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.state.AliveDatabase;
 import dev.alive.tasks.site.AccountClaims;
 import dev.alive.tasks.site.AccountTask;
-import dev.alive.tasks.site.AsAppliedTask;
-import dev.alive.tasks.site.RollbackTask;
 import dev.alive.tasks.site.ActivateTask;
+import dev.alive.tasks.site.AsAppliedTask;
 import dev.alive.tasks.site.BuildTask;
 import dev.alive.tasks.site.DnsTask;
 import dev.alive.tasks.site.EnvTask;
@@ -20,6 +19,7 @@ import dev.alive.tasks.site.PortTask;
 import dev.alive.tasks.site.ProxyTask;
 import dev.alive.tasks.site.RegisterTask;
 import dev.alive.tasks.site.ReleaseTask;
+import dev.alive.tasks.site.RollbackTask;
 import dev.alive.tasks.site.ServiceTask;
 import dev.alive.tasks.site.UserTask;
 import java.util.ArrayList;

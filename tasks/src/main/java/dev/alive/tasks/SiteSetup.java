@@ -1,6 +1,6 @@
 package dev.alive.tasks;
 
-import dev.alive.engine.Input;
+import dev.alive.engine.task.Input;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.tasks.system.Command;
@@ -14,9 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One site on one host, as its tasks see it: the spec, the host profile, where things live, the

@@ -1,8 +1,11 @@
-package dev.alive.engine;
+package dev.alive.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;

@@ -1,4 +1,4 @@
-package dev.alive.engine;
+package dev.alive.engine.task;
 
 /** The engine could not decide whether a task must run (an input could not be read, for example). */
 public final class TaskCheckException extends RuntimeException {
