@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where the engine remembers committed task states, runs, their journals and unit locks.
- * Implementations: {@code InMemoryStateStore} (engine tests) and the JDBI stores in {@code state/}.
+ * Implementations: the JDBI stores in {@code state/}, and {@code InMemoryStateStore} in the engine
+ * test jar.
  * Every implementation passes {@code StateStoreContract} (engine test-jar).
  *
  * <p>All methods are safe to call from several threads. Journal writes are durable when the
