@@ -1,6 +1,7 @@
 package dev.alive.engine;
 
 import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Task;
 import dev.alive.engine.task.TaskId;
 import java.util.ArrayList;
 import java.util.List;

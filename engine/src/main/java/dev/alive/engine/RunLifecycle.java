@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;

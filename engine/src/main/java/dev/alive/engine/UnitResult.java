@@ -16,6 +16,7 @@ public sealed interface UnitResult permits UnitResult.Finished, UnitResult.Locke
     /**
      * The unit ran as run {@code runId}.
      *
+     * @param kind what the run did: APPLY or ROLLBACK (from {@link Engine#apply}), DESTROY
      * @param ran tasks executed (for destroy: destroyed), in completion order
      * @param skipped tasks found up to date
      * @param failure the task failure that ended the run, if it failed because of one
