@@ -1,7 +1,7 @@
 package dev.alive.bench;
 
-import dev.alive.engine.FileHashCache;
 import dev.alive.engine.fingerprint.TreeFingerprinter;
+import dev.alive.engine.store.FileHashCache;
 import dev.alive.state.AliveDatabase;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

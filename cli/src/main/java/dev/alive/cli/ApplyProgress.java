@@ -1,8 +1,8 @@
 package dev.alive.cli;
 
 import dev.alive.engine.RunListener;
-import dev.alive.engine.RunOutcome;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.alive.cli;
 
 import dev.alive.engine.ApplyResult;
-import dev.alive.engine.RunOutcome;
-import dev.alive.engine.TaskId;
 import dev.alive.engine.UnitResult;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

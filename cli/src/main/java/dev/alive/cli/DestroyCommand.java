@@ -1,8 +1,8 @@
 package dev.alive.cli;
 
 import dev.alive.engine.ApplyOptions;
-import dev.alive.engine.RunOutcome;
 import dev.alive.engine.UnitResult;
+import dev.alive.engine.store.RunOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

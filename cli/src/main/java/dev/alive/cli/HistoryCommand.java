@@ -1,6 +1,6 @@
 package dev.alive.cli;
 
-import dev.alive.engine.JournalEntry;
+import dev.alive.engine.store.JournalEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,7 +52,7 @@ final class HistoryCommand implements Callable<Integer> {
                 }
                 var r = new LinkedHashMap<String, Object>();
                 r.put("runId", run.runId());
-                r.put("kind", run.kind());
+                r.put("kind", run.kind().label());
                 r.put("outcome", run.outcome().name().toLowerCase(Locale.ROOT));
                 r.put("startedAt", String.valueOf(run.startedAt()));
                 r.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());

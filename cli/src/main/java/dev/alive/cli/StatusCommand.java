@@ -1,6 +1,6 @@
 package dev.alive.cli;
 
-import dev.alive.engine.RunRecord;
+import dev.alive.engine.store.RunRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

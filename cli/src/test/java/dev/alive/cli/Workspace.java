@@ -1,7 +1,7 @@
 package dev.alive.cli;
 
 import dev.alive.engine.EngineOptions;
-import dev.alive.engine.LockOwner;
+import dev.alive.engine.store.LockOwner;
 import dev.alive.specs.HostProfiles;
 import dev.alive.state.AliveDatabase;
 import java.io.ByteArrayInputStream;

@@ -1,19 +1,23 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.task.TaskId;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * How one apply runs.
+ * How one apply (or destroy) runs.
  *
  * @param parallelism how many tasks run at once, over all units (up-to-date checks are not counted:
  *     each unit checks its own tasks)
  * @param failFast when a unit fails, stop (and roll back) the other units too
  * @param forced tasks that run even when up to date (reason "forced")
  * @param lockWait how long to wait for a unit's lock held by a live run; zero refuses at once
+ * @param kind the kind {@link Engine#apply} records its runs as: APPLY, or ROLLBACK for a graph
+ *     that puts an earlier release back ({@link Engine#destroy} always records DESTROY)
  */
-public record ApplyOptions(int parallelism, boolean failFast, Set<TaskId> forced, Duration lockWait) {
+public record ApplyOptions(int parallelism, boolean failFast, Set<TaskId> forced, Duration lockWait, RunKind kind) {
 
     public ApplyOptions {
         if (parallelism < 1) {
@@ -21,26 +25,35 @@ public record ApplyOptions(int parallelism, boolean failFast, Set<TaskId> forced
         }
         forced = Set.copyOf(forced);
         Objects.requireNonNull(lockWait, "lockWait");
+        if (kind != RunKind.APPLY && kind != RunKind.ROLLBACK) {
+            throw new IllegalArgumentException("an apply runs as kind APPLY or ROLLBACK, not " + kind);
+        }
     }
 
-    /** As many tasks at once as there are processors; no fail-fast; nothing forced; no waiting for locks. */
+    /** As many tasks at once as there are processors; no fail-fast; nothing forced; no waiting for locks; APPLY. */
     public static ApplyOptions defaults() {
-        return new ApplyOptions(Runtime.getRuntime().availableProcessors(), false, Set.of(), Duration.ZERO);
+        return new ApplyOptions(Runtime.getRuntime().availableProcessors(), false, Set.of(), Duration.ZERO,
+                RunKind.APPLY);
     }
 
     public ApplyOptions withParallelism(int tasksAtOnce) {
-        return new ApplyOptions(tasksAtOnce, failFast, forced, lockWait);
+        return new ApplyOptions(tasksAtOnce, failFast, forced, lockWait, kind);
     }
 
     public ApplyOptions withFailFast(boolean stopAll) {
-        return new ApplyOptions(parallelism, stopAll, forced, lockWait);
+        return new ApplyOptions(parallelism, stopAll, forced, lockWait, kind);
     }
 
     public ApplyOptions withForced(Set<TaskId> tasks) {
-        return new ApplyOptions(parallelism, failFast, tasks, lockWait);
+        return new ApplyOptions(parallelism, failFast, tasks, lockWait, kind);
     }
 
     public ApplyOptions withLockWait(Duration wait) {
-        return new ApplyOptions(parallelism, failFast, forced, wait);
+        return new ApplyOptions(parallelism, failFast, forced, wait, kind);
+    }
+
+    /** Records the apply's runs as {@code runKind}: APPLY (the default) or ROLLBACK. */
+    public ApplyOptions withKind(RunKind runKind) {
+        return new ApplyOptions(parallelism, failFast, forced, lockWait, runKind);
     }
 }

@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

@@ -1,6 +1,7 @@
 package dev.alive.engine;
 
 import dev.alive.engine.fingerprint.TreeDiff;
+import dev.alive.engine.store.StateStore;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.util.List;
 import java.util.Optional;
 

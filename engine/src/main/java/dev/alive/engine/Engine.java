@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The engine's one entry point: plan, apply and destroy task graphs against a {@link StateStore}.
@@ -27,16 +31,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Engine {
 
-    private final EngineParts parts;
+    private final StateStore store;
     private final Planner planner;
+    private final RunLifecycle lifecycle;
+    private final TaskStep step;
+    private final UndoWalk undoWalk;
+    private final DestroyBody destroyBody;
 
-    private Engine(EngineParts parts) {
-        this.parts = parts;
-        this.planner = new Planner(parts.store(), parts.check(), parts.locks());
+    private Engine(StateStore store, EngineOptions options) {
+        var check = new UpToDateCheck(store);
+        var backups = new BackupDirs(options.workDir());
+        var locks = new UnitLocks(store, options);
+        var execution = new JournaledExecution(options.faults());
+        this.store = store;
+        this.planner = new Planner(store, check, locks);
+        this.undoWalk = new UndoWalk(store, backups, options.faults());
+        this.lifecycle = new RunLifecycle(store, options, new LockedSection(locks, options.heartbeatInterval()),
+                new Recovery(store, undoWalk, backups, options.clock()), backups);
+        this.step = new TaskStep(check, new OutputRecorder(store, options.clock()), backups, execution);
+        this.destroyBody = new DestroyBody(store, backups, execution);
     }
 
     public static Engine create(StateStore store, EngineOptions options) {
-        return new Engine(EngineParts.create(store, options));
+        return new Engine(store, options);
     }
 
     public static Engine create(StateStore store) {
@@ -55,21 +72,26 @@ public final class Engine {
 
     /**
      * Applies every unit of the graph, units in parallel, tasks on a pool of
-     * {@link ApplyOptions#parallelism()} threads. Returns when every unit has committed, rolled
-     * back, been refused its lock, or (fail-fast) not started.
+     * {@link ApplyOptions#parallelism()} threads, each unit as one run of {@link ApplyOptions#kind()}.
+     * Returns when every unit has committed, rolled back, been refused its lock, or (fail-fast) not
+     * started.
      */
     public ApplyResult apply(TaskGraph graph, ApplyOptions options, RunListener listener) {
         var pool = Executors.newFixedThreadPool(options.parallelism(), daemonThreads("alive-task"));
         var ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("alive-heartbeat"));
         var unitThreads = Executors.newFixedThreadPool(unitsInFlight(options.parallelism()), daemonThreads("alive-unit"));
         try {
-            var run = new UnitRun(parts, pool, ticker, new AtomicBoolean());
+            var stop = new AtomicBoolean();
+            var body = new ApplyBody(options, store, step, undoWalk, pool, stop);
+            Function<String, UnitResult> applyUnit = unit -> stop.get()
+                    ? new UnitResult.NotStarted(unit, "another unit failed and fail-fast is on")
+                    : lifecycle.run(graph, unit, body, options.lockWait(), ticker, listener);
             var units = graph.units();
             if (units.size() == 1) {
-                return new ApplyResult(List.of(run.apply(graph, units.get(0), options, listener)));
+                return new ApplyResult(List.of(applyUnit.apply(units.get(0))));
             }
             var futures = units.stream()
-                    .map(unit -> CompletableFuture.supplyAsync(() -> run.apply(graph, unit, options, listener), unitThreads))
+                    .map(unit -> CompletableFuture.supplyAsync(() -> applyUnit.apply(unit), unitThreads))
                     .toList();
             return new ApplyResult(joinAll(futures));
         } finally {
@@ -79,11 +101,14 @@ public final class Engine {
         }
     }
 
-    /** Destroys one unit of the graph (see {@link Task#destroy}) as a journaled run. */
+    /**
+     * Destroys one unit of the graph (see {@link Task#destroy}) as a journaled run of kind DESTROY;
+     * of the options only {@link ApplyOptions#lockWait()} counts.
+     */
     public UnitResult destroy(TaskGraph graph, String unit, ApplyOptions options, RunListener listener) {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("alive-heartbeat"));
         try {
-            return new UnitDestroy(parts, ticker).destroy(graph, unit, options.lockWait(), listener);
+            return lifecycle.run(graph, unit, destroyBody, options.lockWait(), ticker, listener);
         } finally {
             ticker.shutdownNow();
         }

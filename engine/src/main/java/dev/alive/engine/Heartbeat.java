@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.LockOwner;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;

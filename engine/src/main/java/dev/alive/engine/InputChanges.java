@@ -1,5 +1,7 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,10 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Input;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskCheckException;
+import dev.alive.engine.task.TaskId;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 

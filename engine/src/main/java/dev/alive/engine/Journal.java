@@ -1,6 +1,10 @@
 package dev.alive.engine;
 
-import dev.alive.engine.JournalEntry.Kind;
+import dev.alive.engine.store.JournalEntry.Kind;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.time.Clock;
 
 /** Appends to one run's journal with consecutive sequence numbers; each entry is durable when append returns. */

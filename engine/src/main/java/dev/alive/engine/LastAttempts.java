@@ -1,6 +1,10 @@
 package dev.alive.engine;
 
-import dev.alive.engine.JournalEntry.Kind;
+import dev.alive.engine.store.JournalEntry.Kind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.LockOwner;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -7,23 +8,28 @@ import java.util.function.Supplier;
 /** Runs a unit's work while holding its lock, beating its heartbeat; a held lock gives {@link UnitResult.Locked}. */
 final class LockedSection {
 
-    private LockedSection() {
+    private final UnitLocks locks;
+    private final Duration heartbeatInterval;
+
+    LockedSection(UnitLocks locks, Duration heartbeatInterval) {
+        this.locks = locks;
+        this.heartbeatInterval = heartbeatInterval;
     }
 
-    static UnitResult run(EngineParts parts, ScheduledExecutorService ticker, String unit, String runId,
-            Duration lockWait, Supplier<UnitResult> work) {
+    UnitResult run(ScheduledExecutorService ticker, String unit, String runId, Duration lockWait,
+            Supplier<UnitResult> work) {
         LockOwner owner;
         try {
-            owner = parts.locks().acquire(unit, runId, lockWait);
+            owner = locks.acquire(unit, runId, lockWait);
         } catch (UnitLockedException locked) {
             return new UnitResult.Locked(unit, locked);
         }
-        var heartbeat = Heartbeat.start(ticker, parts.locks(), unit, owner, parts.options().heartbeatInterval());
+        var heartbeat = Heartbeat.start(ticker, locks, unit, owner, heartbeatInterval);
         try {
             return work.get();
         } finally {
             heartbeat.close();
-            parts.locks().release(unit, owner);
+            locks.release(unit, owner);
         }
     }
 }

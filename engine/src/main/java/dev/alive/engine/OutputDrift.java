@@ -1,6 +1,10 @@
 package dev.alive.engine;
 
 import dev.alive.engine.fingerprint.TreeFingerprinter;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskCheckException;
+import dev.alive.engine.task.TaskState;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,10 @@
 package dev.alive.engine;
 
 import dev.alive.engine.fingerprint.TreeFingerprinter;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,5 +1,10 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

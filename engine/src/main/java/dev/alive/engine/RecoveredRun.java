@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.RunOutcome;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,11 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +24,6 @@ import java.util.List;
  */
 final class Recovery {
 
-    static final String DESTROY = "destroy";
     private static final int INCOMPLETE_LOOKBACK = 20;
 
     private final StateStore store;
@@ -37,7 +42,7 @@ final class Recovery {
         var recovered = new ArrayList<RecoveredRun>();
         for (var dead : pendingRuns(store, unit)) {
             listener.recoveryStarted(unit, dead.runId());
-            var result = DESTROY.equals(dead.kind()) ? closeDestroy(dead) : undo(dead, graph, listener);
+            var result = dead.kind() == RunKind.DESTROY ? closeDestroy(dead) : undo(dead, graph, listener);
             store.finishRun(dead.runId(), result.outcome(), result.summary());
             if (result.outcome() == RunOutcome.RECOVERED) {
                 backups.deleteRunQuietly(dead.runId());
@@ -56,7 +61,7 @@ final class Recovery {
             if (run.outcome() == RunOutcome.SUCCEEDED) {
                 break;
             }
-            if (run.outcome() == RunOutcome.ROLLBACK_INCOMPLETE && !DESTROY.equals(run.kind())) {
+            if (run.outcome() == RunOutcome.ROLLBACK_INCOMPLETE && run.kind() != RunKind.DESTROY) {
                 incomplete.add(0, run);
             }
         }

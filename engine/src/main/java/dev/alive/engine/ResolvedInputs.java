@@ -1,5 +1,7 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskCheckException;
+import dev.alive.engine.task.TaskId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskId;
 import java.util.Set;
 
 /** What every task step of one unit's run shares. */

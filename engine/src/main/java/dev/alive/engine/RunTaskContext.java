@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskContext;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

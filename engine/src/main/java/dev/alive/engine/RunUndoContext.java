@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
+import dev.alive.engine.task.UndoContext;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskId;
 import java.util.Objects;
 
 /** The task whose failure ended a run, and why. */

@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.Input;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
+
 /** How one task ended within a run. */
 sealed interface TaskResult {
 
@@ -9,7 +12,7 @@ sealed interface TaskResult {
     record Skipped(TaskId task, TaskState state) implements TaskResult {
     }
 
-    /** Ran and succeeded: {@code state} is pending until the run commits. */
+    /** Ran and succeeded: {@code state} is pending until the run commits (null after a destroy, which commits none). */
     record Ran(TaskId task, TaskState state) implements TaskResult {
     }
 

@@ -1,24 +1,24 @@
 package dev.alive.engine;
 
-import java.time.Duration;
+import dev.alive.engine.task.Task;
 
 /**
- * One task within a run: {@link #check} whether it is up to date (skipped, or a failed check), then,
- * on a worker thread, {@link #run} it: journal STARTED, run, record and journal the pending state
- * (or the failure). Never throws.
+ * One task within an apply: {@link #check} whether it is up to date (skipped, or a failed check),
+ * then, on a worker thread, {@link #run} it through the {@link JournaledExecution} and record its
+ * pending state. Never throws.
  */
 final class TaskStep {
 
     private final UpToDateCheck check;
     private final OutputRecorder recorder;
     private final BackupDirs backups;
-    private final FaultInjection faults;
+    private final JournaledExecution execution;
 
-    TaskStep(UpToDateCheck check, OutputRecorder recorder, BackupDirs backups, FaultInjection faults) {
+    TaskStep(UpToDateCheck check, OutputRecorder recorder, BackupDirs backups, JournaledExecution execution) {
         this.check = check;
         this.recorder = recorder;
         this.backups = backups;
-        this.faults = faults;
+        this.execution = execution;
     }
 
     /** What the check decided: the task must run (with its decision), or it ended already. */
@@ -37,7 +37,8 @@ final class TaskStep {
             decision = check.decide(task, scope.upstream(), scope.forced().contains(task.id()), scope.committed(),
                     scope.lastAttempts(), scope.trees());
         } catch (Throwable e) {
-            return new Checked.Ended(failed(task, scope, start, e, false));
+            return new Checked.Ended(JournaledExecution.failed(task.id(), start, scope.journal(), scope.listener(), e,
+                    false));
         }
         if (!decision.mustRun()) {
             scope.listener().taskSkipped(task.id());
@@ -48,31 +49,11 @@ final class TaskStep {
 
     TaskResult run(Task task, Checked.MustRun checked, RunScope scope) {
         var decision = checked.decision();
-        var start = checked.startNanos();
-        try {
-            scope.journal().started(task.id(), String.join("; ", decision.reasons()));
-            scope.listener().taskStarted(task.id(), decision.reasons());
-            var context = new RunTaskContext(task.id(), scope.journal(), decision.inputs()::value,
-                    decision.inputs()::fingerprint,
-                    decision.committed(), backups, scope.listener());
-            var outputs = task.run(context);
-            faults.afterRun(task.id());
-            var state = recorder.record(task.id(), decision.inputs(), outputs, scope.journal().runId());
-            scope.journal().succeeded(task.id(), state);
-            scope.listener().taskFinished(task.id(), Duration.ofNanos(System.nanoTime() - start));
-            return new TaskResult.Ran(task.id(), state);
-        } catch (Throwable e) {
-            return failed(task, scope, start, e, true);
-        }
-    }
-
-    private static TaskResult failed(Task task, RunScope scope, long start, Throwable error, boolean executed) {
-        try {
-            scope.journal().failed(task.id(), Failures.describe(error));
-        } catch (RuntimeException journalError) {
-            error.addSuppressed(journalError);
-        }
-        scope.listener().taskFailed(task.id(), Duration.ofNanos(System.nanoTime() - start), error);
-        return new TaskResult.Failed(task.id(), error, executed);
+        var journal = scope.journal();
+        var context = new RunTaskContext(task.id(), journal, decision.inputs()::value, decision.inputs()::fingerprint,
+                decision.committed(), backups, scope.listener());
+        return execution.execute(task.id(), decision.reasons(), checked.startNanos(), journal, scope.listener(),
+                () -> task.run(context),
+                outputs -> recorder.record(task.id(), decision.inputs(), outputs, journal.runId()));
     }
 }

@@ -2,6 +2,8 @@ package dev.alive.engine;
 
 import dev.alive.engine.fingerprint.TreeFingerprinter;
 import dev.alive.engine.fingerprint.TreeSnapshot;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Input;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

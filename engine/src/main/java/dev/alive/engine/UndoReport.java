@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.TaskId;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

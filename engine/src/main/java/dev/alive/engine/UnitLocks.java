@@ -1,5 +1,7 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.StateStore;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.LockOwner;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

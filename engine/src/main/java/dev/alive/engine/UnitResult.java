@@ -1,5 +1,9 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,17 +16,19 @@ public sealed interface UnitResult permits UnitResult.Finished, UnitResult.Locke
     /**
      * The unit ran as run {@code runId}.
      *
+     * @param kind what the run did: APPLY or ROLLBACK (from {@link Engine#apply}), DESTROY
      * @param ran tasks executed (for destroy: destroyed), in completion order
      * @param skipped tasks found up to date
      * @param failure the task failure that ended the run, if it failed because of one
      * @param undo what the rollback undid and left behind (empty when the run succeeded)
      * @param recovered dead earlier runs undone before this run began
      */
-    record Finished(String unit, String runId, String kind, RunOutcome outcome, List<TaskId> ran, List<TaskId> skipped,
+    record Finished(String unit, String runId, RunKind kind, RunOutcome outcome, List<TaskId> ran, List<TaskId> skipped,
             Optional<TaskFailure> failure, UndoReport undo, List<RecoveredRun> recovered, String summary)
             implements UnitResult {
         public Finished {
             Objects.requireNonNull(runId, "runId");
+            Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(outcome, "outcome");
             ran = List.copyOf(ran);
             skipped = List.copyOf(skipped);

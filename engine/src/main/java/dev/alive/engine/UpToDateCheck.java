@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskState;
 import java.util.ArrayList;
 import java.util.Optional;
 

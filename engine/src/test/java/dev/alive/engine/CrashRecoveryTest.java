@@ -2,6 +2,9 @@ package dev.alive.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,9 @@ import static dev.alive.engine.FakeGraph.dependsOn;
 import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class DestroyTest {
 
         assertThat(h.fakes.log()).containsExactly("destroy a/z", "destroy a/y", "destroy a/x");
         assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(result.kind()).isEqualTo("destroy");
+        assertThat(result.kind()).isEqualTo(RunKind.DESTROY);
         assertThat(h.store.committedUnit("a")).isEmpty();
         assertThat(h.store.committedUnit("b")).containsOnlyKeys(id("b/x"));
         assertThat(h.store.lockHolder("a")).isEmpty();

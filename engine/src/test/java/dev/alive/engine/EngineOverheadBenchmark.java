@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.InMemoryStateStore;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Random;

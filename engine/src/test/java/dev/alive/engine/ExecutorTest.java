@@ -4,6 +4,11 @@ import static dev.alive.engine.FakeGraph.dependsOn;
 import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alive.engine.store.InMemoryStateStore;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,5 +1,14 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.FileHashCache;
+import dev.alive.engine.store.InMemoryStateStore;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.InMemoryStateStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

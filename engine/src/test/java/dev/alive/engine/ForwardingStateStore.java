@@ -1,5 +1,13 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.FileHashCache;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.InMemoryStateStore;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.TaskId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;

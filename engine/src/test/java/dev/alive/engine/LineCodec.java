@@ -1,5 +1,12 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +58,13 @@ final class LineCodec {
     }
 
     static String run(RunRecord r) {
-        return fields(r.runId(), r.unit(), r.kind(), r.host(), Long.toString(r.pid()), time(r.startedAt()),
+        return fields(r.runId(), r.unit(), r.kind().label(), r.host(), Long.toString(r.pid()), time(r.startedAt()),
                 time(r.finishedAt()), r.outcome().name(), r.summary());
     }
 
     static RunRecord unrun(String text) {
         var f = split(text);
-        return new RunRecord(f.get(0), f.get(1), f.get(2), f.get(3), Long.parseLong(f.get(4)), untime(f.get(5)),
+        return new RunRecord(f.get(0), f.get(1), RunKind.ofLabel(f.get(2)), f.get(3), Long.parseLong(f.get(4)), untime(f.get(5)),
                 untime(f.get(6)), RunOutcome.valueOf(f.get(7)), f.get(8));
     }
 

@@ -3,6 +3,7 @@ package dev.alive.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.engine.PlannedTask.Action;
+import dev.alive.engine.task.TaskId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -5,6 +5,11 @@ import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.engine.PlannedTask.Action;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
@@ -137,7 +142,7 @@ class PlanTest {
     void theRunOfALiveHolderIsNotADeadRunToRecover() {
         h.apply();
         var live = new LockOwner("test-host", ProcessHandle.current().pid(), "live-run", Instant.now());
-        h.store.beginRun(new RunRecord("live-run", "a", "apply", "test-host", live.pid(), Instant.now(), null,
+        h.store.beginRun(new RunRecord("live-run", "a", RunKind.APPLY, "test-host", live.pid(), Instant.now(), null,
                 RunOutcome.RUNNING, null));
         h.store.appendJournal(new JournalEntry("live-run", 1, id("a/w"), JournalEntry.Kind.STARTED, null, null, null,
                 Instant.now()));

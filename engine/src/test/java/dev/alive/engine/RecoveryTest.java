@@ -4,7 +4,12 @@ import static dev.alive.engine.FakeGraph.dependsOn;
 import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alive.engine.JournalEntry.Kind;
+import dev.alive.engine.store.JournalEntry.Kind;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +34,7 @@ class RecoveryTest {
         h.apply();
         h.fakes.clearLog();
         long deadPid = DeadProcess.pid();
-        h.store.beginRun(new RunRecord("dead-run", "a", "apply", "test-host", deadPid, Instant.now(), null,
+        h.store.beginRun(new RunRecord("dead-run", "a", RunKind.APPLY, "test-host", deadPid, Instant.now(), null,
                 RunOutcome.RUNNING, null));
         h.store.tryLock("a", new LockOwner("test-host", deadPid, "dead-run", Instant.now()));
     }

@@ -3,6 +3,8 @@ package dev.alive.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.engine.fingerprint.CountingFileHashCache;
+import dev.alive.engine.store.FileHashCache;
+import dev.alive.engine.store.InMemoryStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,11 @@
 package dev.alive.engine;
 
+import dev.alive.engine.task.Input;
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskContext;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.UndoContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

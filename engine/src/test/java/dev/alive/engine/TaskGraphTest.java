@@ -5,6 +5,9 @@ import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alive.engine.task.Input;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

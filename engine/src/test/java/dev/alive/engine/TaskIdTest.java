@@ -3,6 +3,7 @@ package dev.alive.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alive.engine.task.TaskId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -3,6 +3,8 @@ package dev.alive.engine;
 import static dev.alive.engine.FakeGraph.dependsOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

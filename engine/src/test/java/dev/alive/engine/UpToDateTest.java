@@ -3,6 +3,7 @@ package dev.alive.engine;
 import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alive.engine.store.RunOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

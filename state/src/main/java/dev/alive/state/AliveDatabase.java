@@ -2,7 +2,7 @@ package dev.alive.state;
 
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
-import dev.alive.engine.StateStore;
+import dev.alive.engine.store.StateStore;
 
 /**
  * The state store database, opened from a URL (see {@link DatabaseUrl}): SQLite for one machine,

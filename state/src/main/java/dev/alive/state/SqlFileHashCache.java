@@ -1,6 +1,6 @@
 package dev.alive.state;
 
-import dev.alive.engine.FileHashCache;
+import dev.alive.engine.store.FileHashCache;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.alive.state;
 
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
-import dev.alive.engine.LockOwner;
+import dev.alive.engine.store.LockOwner;
 import java.util.Optional;
 
 /**

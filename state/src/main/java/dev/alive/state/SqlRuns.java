@@ -1,9 +1,10 @@
 package dev.alive.state;
 
-import dev.alive.engine.JournalEntry;
-import dev.alive.engine.RunOutcome;
-import dev.alive.engine.RunRecord;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.task.TaskId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ final class SqlRuns {
             jdbc.update("insert into <runs> (" + RUN_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
                 statement.setString(1, run.runId());
                 statement.setString(2, run.unit());
-                PlainJdbc.setNullable(statement, 3, run.kind());
+                statement.setString(3, run.kind().label());
                 PlainJdbc.setNullable(statement, 4, run.host());
                 statement.setLong(5, run.pid());
                 PlainJdbc.setNullable(statement, 6, dialect.bind(run.startedAt()));
@@ -118,7 +119,8 @@ final class SqlRuns {
     }
 
     private RunRecord run(ResultSet rs) throws SQLException {
-        return new RunRecord(rs.getString("run_id"), rs.getString("unit"), rs.getString("kind"), rs.getString("host"),
+        return new RunRecord(rs.getString("run_id"), rs.getString("unit"),
+                RunKind.ofLabel(rs.getString("kind")), rs.getString("host"),
                 rs.getLong("pid"), dialect.instant(rs, "started_at"), dialect.instant(rs, "finished_at"),
                 RunOutcome.valueOf(rs.getString("outcome")), rs.getString("summary"));
     }

@@ -1,7 +1,7 @@
 package dev.alive.state;
 
-import dev.alive.engine.TaskId;
-import dev.alive.engine.TaskState;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.alive.state;
 
-import dev.alive.engine.TaskId;
-import dev.alive.engine.TaskState;
-import dev.alive.engine.TaskState.RecordedOutput;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState.RecordedOutput;
+import dev.alive.engine.task.TaskState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

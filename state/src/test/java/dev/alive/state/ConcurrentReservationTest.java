@@ -96,7 +96,7 @@ class ConcurrentReservationTest {
             String domain = "site" + i + ".example.com";
             Callable<Integer> deploy = () -> {
                 try (var db = AliveDatabase.open(url)) {
-                    db.stateStore().committed(dev.alive.engine.TaskId.of(domain, "port")); // connected before the gate
+                    db.stateStore().committed(dev.alive.engine.task.TaskId.of(domain, "port")); // connected before the gate
                     ready.countDown();
                     go.await();
                     return db.domains().reserve(domain, "local", 3333, 3999, OptionalInt.empty()).domain().port();

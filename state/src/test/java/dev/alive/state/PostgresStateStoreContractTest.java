@@ -1,7 +1,7 @@
 package dev.alive.state;
 
-import dev.alive.engine.StateStore;
-import dev.alive.engine.StateStoreContract;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.store.StateStoreContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

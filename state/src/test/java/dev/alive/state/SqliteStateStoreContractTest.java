@@ -1,7 +1,7 @@
 package dev.alive.state;
 
-import dev.alive.engine.StateStore;
-import dev.alive.engine.StateStoreContract;
+import dev.alive.engine.store.StateStore;
+import dev.alive.engine.store.StateStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.alive.state;
 
-import dev.alive.engine.FileHashCache;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.store.FileHashCache;
+import dev.alive.engine.task.TaskId;
 import java.nio.file.Files;
 import java.util.HexFormat;
 

@@ -3,9 +3,9 @@ package dev.alive.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alive.engine.Output;
-import dev.alive.engine.TaskId;
-import dev.alive.engine.TaskState;
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

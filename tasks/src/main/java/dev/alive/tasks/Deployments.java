@@ -7,9 +7,9 @@ import dev.alive.engine.EngineOptions;
 import dev.alive.engine.FaultInjection;
 import dev.alive.engine.Plan;
 import dev.alive.engine.RunListener;
-import dev.alive.engine.RunRecord;
 import dev.alive.engine.TaskGraph;
 import dev.alive.engine.UnitResult;
+import dev.alive.engine.store.RunRecord;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.state.AliveDatabase;
@@ -128,7 +128,7 @@ public final class Deployments implements AutoCloseable {
         return database.stateStore().runs(domain, limit);
     }
 
-    public dev.alive.engine.StateStore stateStore() {
+    public dev.alive.engine.store.StateStore stateStore() {
         return database.stateStore();
     }
 

@@ -1,8 +1,8 @@
 package dev.alive.tasks;
 
-import dev.alive.engine.Task;
 import dev.alive.engine.TaskGraph;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskId;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.state.AliveDatabase;

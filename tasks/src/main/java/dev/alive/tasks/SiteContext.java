@@ -1,8 +1,8 @@
 package dev.alive.tasks;
 
-import dev.alive.engine.Input;
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
+import dev.alive.engine.task.Input;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.tasks.host.FileAccess;

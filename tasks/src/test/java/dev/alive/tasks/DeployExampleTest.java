@@ -2,7 +2,7 @@ package dev.alive.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alive.engine.RunOutcome;
+import dev.alive.engine.store.RunOutcome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

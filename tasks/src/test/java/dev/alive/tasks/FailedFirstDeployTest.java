@@ -2,8 +2,8 @@ package dev.alive.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alive.engine.RunOutcome;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

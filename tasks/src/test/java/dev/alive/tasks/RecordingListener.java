@@ -1,7 +1,7 @@
 package dev.alive.tasks;
 
 import dev.alive.engine.RunListener;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.task.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.alive.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.engine.PlannedTask;
-import dev.alive.engine.RunOutcome;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import dev.alive.specs.Site;
 import java.io.IOException;
 import java.nio.file.Files;

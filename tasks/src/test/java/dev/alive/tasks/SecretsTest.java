@@ -2,7 +2,7 @@ package dev.alive.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alive.engine.RunOutcome;
+import dev.alive.engine.store.RunOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.alive.engine.fingerprint;
 
-import dev.alive.engine.FileHashCache;
+import dev.alive.engine.store.FileHashCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

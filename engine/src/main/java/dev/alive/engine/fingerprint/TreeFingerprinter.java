@@ -1,6 +1,6 @@
 package dev.alive.engine.fingerprint;
 
-import dev.alive.engine.FileHashCache;
+import dev.alive.engine.store.FileHashCache;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import java.util.concurrent.ForkJoinTask;
  * changing, so it is always re-read, and its hash is not cached.
  *
  * <p>Patterns are globs over relative paths, anchored at the root (see {@link
- * dev.alive.engine.Input.Tree}); a pattern that names a directory covers everything below it.
+ * dev.alive.engine.task.Input.Tree}); a pattern that names a directory covers everything below it.
  * Excluded directories are not walked.
  */
 public final class TreeFingerprinter {
@@ -59,7 +59,7 @@ public final class TreeFingerprinter {
         this.clock = clock;
     }
 
-    /** Snapshots the tree at {@code root}; patterns as in {@link dev.alive.engine.Input.Tree}. */
+    /** Snapshots the tree at {@code root}; patterns as in {@link dev.alive.engine.task.Input.Tree}. */
     public TreeSnapshot snapshot(Path root, List<String> includes, List<String> excludes) {
         var racyAfterNanos = nanos(clock.instant().minus(RACY_WINDOW));
         var entries = entriesOf(root.toAbsolutePath(), new PathFilter(includes, excludes));

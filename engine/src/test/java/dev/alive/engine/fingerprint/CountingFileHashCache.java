@@ -1,6 +1,6 @@
 package dev.alive.engine.fingerprint;
 
-import dev.alive.engine.FileHashCache;
+import dev.alive.engine.store.FileHashCache;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,7 +2,7 @@ package dev.alive.engine.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alive.engine.FileHashCache;
+import dev.alive.engine.store.FileHashCache;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

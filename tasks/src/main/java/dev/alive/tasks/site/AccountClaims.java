@@ -1,6 +1,6 @@
 package dev.alive.tasks.site;
 
-import dev.alive.engine.TaskId;
+import dev.alive.engine.task.TaskId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

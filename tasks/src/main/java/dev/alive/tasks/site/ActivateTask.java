@@ -1,10 +1,10 @@
 package dev.alive.tasks.site;
 
-import dev.alive.engine.Input;
-import dev.alive.engine.Output;
-import dev.alive.engine.TaskContext;
-import dev.alive.engine.TaskId;
-import dev.alive.engine.UndoContext;
+import dev.alive.engine.task.Input;
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.TaskContext;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.UndoContext;
 import dev.alive.tasks.SiteContext;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.alive.tasks.site;
 
-import dev.alive.engine.FileHashCache;
-import dev.alive.engine.Input;
-import dev.alive.engine.Output;
-import dev.alive.engine.TaskContext;
-import dev.alive.engine.TaskId;
-import dev.alive.engine.UndoContext;
 import dev.alive.engine.fingerprint.TreeFingerprinter;
+import dev.alive.engine.store.FileHashCache;
+import dev.alive.engine.task.Input;
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.TaskContext;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.UndoContext;
 import dev.alive.tasks.SiteContext;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package dev.alive.tasks.site;
 
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
-import dev.alive.engine.Input;
-import dev.alive.engine.Output;
-import dev.alive.engine.TaskContext;
-import dev.alive.engine.TaskId;
-import dev.alive.engine.UndoContext;
+import dev.alive.engine.task.Input;
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.TaskContext;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.UndoContext;
 import dev.alive.tasks.SiteContext;
 import dev.alive.tasks.system.DnsCheck;
 import java.net.InetAddress;

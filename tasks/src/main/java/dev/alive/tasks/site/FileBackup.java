@@ -1,7 +1,7 @@
 package dev.alive.tasks.site;
 
-import dev.alive.engine.TaskContext;
-import dev.alive.engine.UndoContext;
+import dev.alive.engine.task.TaskContext;
+import dev.alive.engine.task.UndoContext;
 import dev.alive.tasks.host.MachineFiles;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package dev.alive.tasks.site;
 
-import dev.alive.engine.Task;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.task.Task;
+import dev.alive.engine.task.TaskId;
 import java.util.Set;
 
 /** A task's identity: its id and the tasks it depends on. */

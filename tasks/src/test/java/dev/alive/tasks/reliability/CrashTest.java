@@ -3,7 +3,7 @@ package dev.alive.tasks.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.engine.FaultInjection;
-import dev.alive.engine.RunOutcome;
+import dev.alive.engine.store.RunOutcome;
 import dev.alive.tasks.Deployments;
 import dev.alive.tasks.OwnerPassword;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.alive.tasks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alive.engine.RunOutcome;
+import dev.alive.engine.store.RunOutcome;
 import dev.alive.specs.Site;
 import dev.alive.tasks.OwnerPassword;
 import java.nio.file.Path;

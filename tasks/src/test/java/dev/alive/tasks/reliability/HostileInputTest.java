@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alive.engine.ApplyOptions;
-import dev.alive.engine.RunOutcome;
 import dev.alive.engine.UnitResult;
+import dev.alive.engine.store.RunOutcome;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.tasks.Deployments;

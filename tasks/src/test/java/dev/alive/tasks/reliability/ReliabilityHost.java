@@ -2,9 +2,9 @@ package dev.alive.tasks.reliability;
 
 import dev.alive.engine.ApplyOptions;
 import dev.alive.engine.RunListener;
-import dev.alive.engine.RunOutcome;
-import dev.alive.engine.TaskId;
 import dev.alive.engine.UnitResult;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.specs.SpecLoader;

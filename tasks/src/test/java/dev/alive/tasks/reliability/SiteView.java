@@ -42,7 +42,7 @@ record SiteView(SortedMap<String, String> files, String state, String process, S
                     + (row.currentRelease() == null ? "none" : normalise(row.currentRelease(), replacements))
                     + " org=" + (row.orgId() != null) + " tasks="
                     + deployments.stateStore().committedUnit(site.domain()).keySet().stream()
-                            .map(dev.alive.engine.TaskId::name).sorted().toList();
+                            .map(dev.alive.engine.task.TaskId::name).sorted().toList();
             var pidFile = host.root().resolve("services").resolve(site.slug() + ".pid");
             var process = Files.exists(pidFile) ? ReliabilityHost.service(pidFile).pid()
                     .map(pid -> World.isLive(pid) ? "live" : "dead").orElse("no pid") : "no pid file";

@@ -2,8 +2,8 @@ package dev.alive.tasks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alive.engine.RunOutcome;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
 import dev.alive.tasks.OwnerPassword;
 import java.nio.file.Path;
 import java.util.ArrayList;

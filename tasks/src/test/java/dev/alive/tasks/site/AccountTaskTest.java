@@ -3,8 +3,8 @@ package dev.alive.tasks.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alive.engine.Output;
-import dev.alive.engine.TaskId;
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.TaskId;
 import dev.alive.state.Accounts;
 import dev.alive.state.AliveDatabase;
 import dev.alive.tasks.OwnerPassword;

@@ -1,9 +1,9 @@
 package dev.alive.tasks.site;
 
-import dev.alive.engine.TaskContext;
-import dev.alive.engine.TaskId;
-import dev.alive.engine.TaskState;
-import dev.alive.engine.UndoContext;
+import dev.alive.engine.task.TaskContext;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
+import dev.alive.engine.task.UndoContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.alive.engine;
+package dev.alive.engine.store;
 
 class InMemoryStateStoreContractTest extends StateStoreContract {
 

@@ -1,4 +1,4 @@
-package dev.alive.engine;
+package dev.alive.engine.task;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,11 @@
-package dev.alive.engine;
+package dev.alive.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alive.engine.task.Output;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
@@ -181,6 +184,22 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void keepsEveryRunKind() {
+        var runs = new ArrayList<RunRecord>();
+        for (var kind : RunKind.values()) {
+            runs.add(new RunRecord("run-" + UUID.randomUUID(), unit, kind, "host-1", pid++, now(), null,
+                    RunOutcome.RUNNING, null));
+            store.beginRun(runs.get(runs.size() - 1));
+        }
+
+        store = reopen(store);
+
+        for (var run : runs) {
+            assertThat(store.run(run.runId())).contains(run);
+        }
+    }
+
+    @Test
     void listsRunsNewestFirstUpToTheLimit() {
         var first = begin();
         var second = begin();
@@ -255,7 +274,7 @@ public abstract class StateStoreContract {
 
     @Test
     void refusesJournalEntriesOfAnUnknownRun() {
-        var ghost = new RunRecord("no-such-run-" + tag, unit, "apply", "h", 1, now(), null, RunOutcome.RUNNING, null);
+        var ghost = new RunRecord("no-such-run-" + tag, unit, RunKind.APPLY, "h", 1, now(), null, RunOutcome.RUNNING, null);
         assertThatThrownBy(() -> store.appendJournal(entry(ghost, 1, JournalEntry.Kind.STARTED, null)))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -415,7 +434,7 @@ public abstract class StateStoreContract {
     }
 
     protected final RunRecord begin(String unitName) {
-        var run = new RunRecord("run-" + UUID.randomUUID(), unitName, "apply", "host-1", pid++, now(), null,
+        var run = new RunRecord("run-" + UUID.randomUUID(), unitName, RunKind.APPLY, "host-1", pid++, now(), null,
                 RunOutcome.RUNNING, null);
         store.beginRun(run);
         return run;

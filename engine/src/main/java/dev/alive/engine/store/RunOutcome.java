@@ -1,4 +1,4 @@
-package dev.alive.engine;
+package dev.alive.engine.store;
 
 /** How a run of one unit ended. */
 public enum RunOutcome {

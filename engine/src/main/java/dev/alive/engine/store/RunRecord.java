@@ -1,4 +1,4 @@
-package dev.alive.engine;
+package dev.alive.engine.store;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -6,13 +6,13 @@ import java.util.Objects;
 /**
  * One run of one unit as the store keeps it.
  *
- * @param kind what the run did: "apply", "destroy", "rollback", ...
+ * @param kind what the run did
  * @param summary a short human line (the failure, what was undone); never a secret
  */
 public record RunRecord(
         String runId,
         String unit,
-        String kind,
+        RunKind kind,
         String host,
         long pid,
         Instant startedAt,
@@ -23,6 +23,7 @@ public record RunRecord(
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(outcome, "outcome");
     }
 }

@@ -1,5 +1,7 @@
-package dev.alive.engine;
+package dev.alive.engine.store;
 
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.time.Instant;
 import java.util.Objects;
 

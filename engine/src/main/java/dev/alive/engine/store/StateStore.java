@@ -1,5 +1,7 @@
-package dev.alive.engine;
+package dev.alive.engine.store;
 
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where the engine remembers committed task states, runs, their journals and unit locks.
- * Implementations: {@code InMemoryStateStore} (engine tests) and the JDBI stores in {@code state/}.
+ * Implementations: the JDBI stores in {@code state/}, and {@code InMemoryStateStore} in the engine
+ * test jar.
  * Every implementation passes {@code StateStoreContract} (engine test-jar).
  *
  * <p>All methods are safe to call from several threads. Journal writes are durable when the

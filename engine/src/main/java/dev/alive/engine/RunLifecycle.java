@@ -1,0 +1,81 @@
+package dev.alive.engine;
+
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunRecord;
+import dev.alive.engine.store.StateStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The one lifecycle every run of a unit goes through, whatever its {@link RunKind}: a run id; the
+ * unit's lock, with a heartbeat while held; recovery of dead runs; the run record and
+ * {@link RunListener#runStarted}; a fresh journal; the kind's {@link RunBody}; then either a
+ * commit, deletion of the run's backups and {@link RunListener#runFinished}, or the body's undo,
+ * the run finished without a commit and {@link RunListener#runFinished}.
+ */
+final class RunLifecycle {
+
+    private final StateStore store;
+    private final EngineOptions options;
+    private final LockedSection lockedSection;
+    private final Recovery recovery;
+    private final BackupDirs backups;
+
+    RunLifecycle(StateStore store, EngineOptions options, LockedSection lockedSection, Recovery recovery,
+            BackupDirs backups) {
+        this.store = store;
+        this.options = options;
+        this.lockedSection = lockedSection;
+        this.recovery = recovery;
+        this.backups = backups;
+    }
+
+    UnitResult run(TaskGraph graph, String unit, RunBody body, Duration lockWait, ScheduledExecutorService ticker,
+            RunListener listener) {
+        var runId = RunIds.next(options.clock());
+        return lockedSection.run(ticker, unit, runId, lockWait, () -> {
+            var recovered = recovery.recover(unit, graph, listener);
+            store.beginRun(new RunRecord(runId, unit, body.kind(), options.hostName(), ProcessHandle.current().pid(),
+                    options.clock().instant(), null, RunOutcome.RUNNING, null));
+            listener.runStarted(unit, runId);
+            var run = new OpenRun(graph, unit, Journal.fresh(store, runId, options.clock()), listener);
+            return finish(body, run, body.perform(run), recovered);
+        });
+    }
+
+    private UnitResult finish(RunBody body, OpenRun run, RunWork work, List<RecoveredRun> recovered) {
+        if (work instanceof RunWork.Done done) {
+            var notCommitted = commit(run.runId(), done);
+            if (notCommitted.isEmpty()) {
+                backups.deleteRunQuietly(run.runId());
+                run.listener().runFinished(run.unit(), run.runId(), RunOutcome.SUCCEEDED, done.summary());
+                return new UnitResult.Finished(run.unit(), run.runId(), body.kind(), RunOutcome.SUCCEEDED, done.ran(),
+                        done.skipped(), Optional.empty(), new UndoReport(List.of(), List.of(), List.of()), recovered,
+                        done.summary());
+            }
+            work = notCommitted.get();
+        }
+        var stopped = (RunWork.Stopped) work;
+        var closing = body.close(run, stopped);
+        store.finishRun(run.runId(), closing.outcome(), closing.summary());
+        if (closing.outcome() != RunOutcome.ROLLBACK_INCOMPLETE) {
+            backups.deleteRunQuietly(run.runId());
+        }
+        run.listener().runFinished(run.unit(), run.runId(), closing.outcome(), closing.summary());
+        return new UnitResult.Finished(run.unit(), run.runId(), body.kind(), closing.outcome(), stopped.ran(),
+                stopped.skipped(), stopped.failure(), closing.report(), recovered, closing.summary());
+    }
+
+    /** Commits; returns the work stopped when it could not (then nothing was committed). */
+    private Optional<RunWork.Stopped> commit(String runId, RunWork.Done done) {
+        try {
+            store.commit(runId, done.pending(), done.removed(), done.summary());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(done.notCommitted("commit failed: " + Failures.describe(e)));
+        }
+    }
+}

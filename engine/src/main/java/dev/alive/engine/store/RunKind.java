@@ -1,0 +1,41 @@
+package dev.alive.engine.store;
+
+import java.util.Arrays;
+
+/**
+ * What a run of one unit does. A store keeps a run's kind as its {@link #label()}, which never
+ * changes, so runs written by earlier versions read back.
+ */
+public enum RunKind {
+    /** Runs the tasks of a unit that are not up to date; commits, or undoes what it ran. */
+    APPLY("apply"),
+    /** Destroys every task of a unit in reverse order, then drops the unit's committed state. */
+    DESTROY("destroy"),
+    /** An apply that puts an earlier release back; recovered and rolled back like an apply. */
+    ROLLBACK("rollback"),
+    /**
+     * Takes a unit that something else deployed into the store without changing the host.
+     * Declared for the coming import issue: no engine run has this kind yet.
+     */
+    ADOPT("adopt");
+
+    private final String label;
+
+    RunKind(String label) {
+        this.label = label;
+    }
+
+    /** The lowercase name a store keeps and an operator reads: "apply", "destroy", "rollback", "adopt". */
+    public String label() {
+        return label;
+    }
+
+    /** The kind a store kept as {@code label}. */
+    public static RunKind ofLabel(String label) {
+        return Arrays.stream(values())
+                .filter(kind -> kind.label.equals(label))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown run kind '" + label + "' (known: apply, "
+                        + "destroy, rollback, adopt); was the store written by a newer alive?"));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.alive.engine;
+
+import static dev.alive.engine.FakeGraph.dependsOn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.alive.engine.store.InMemoryStateStore;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.TaskState;
+import java.nio.file.Path;
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunKindTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anApplyIsRecordedAsApplyUnlessToldItIsARollback() {
+        var h = new Harness(temp);
+        h.fakes.unit("a").task("x").task("y", dependsOn("x"));
+
+        var apply = h.apply();
+        var rollback = h.applyForcing("a/y");
+        var asRollback = h.apply(ApplyOptions.defaults().withKind(RunKind.ROLLBACK));
+
+        assertThat(apply.kind()).isEqualTo(RunKind.APPLY);
+        assertThat(rollback.kind()).isEqualTo(RunKind.APPLY);
+        assertThat(asRollback.kind()).isEqualTo(RunKind.ROLLBACK);
+        assertThat(asRollback.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(h.store.run(asRollback.runId()).orElseThrow().kind()).isEqualTo(RunKind.ROLLBACK);
+    }
+
+    @Test
+    void anApplyCannotRunAsADestroyOrAnAdoption() {
+        assertThatThrownBy(() -> ApplyOptions.defaults().withKind(RunKind.DESTROY))
+                .hasMessage("an apply runs as kind APPLY or ROLLBACK, not DESTROY");
+        assertThatThrownBy(() -> ApplyOptions.defaults().withKind(RunKind.ADOPT))
+                .hasMessage("an apply runs as kind APPLY or ROLLBACK, not ADOPT");
+    }
+
+    @Test
+    void aDestroyWhoseCommitFailsEndsIncompleteLikeAnyDestroyThatCannotCommit() {
+        var memory = new InMemoryStateStore();
+        var h = new Harness(memory, Harness.options(temp));
+        h.fakes.unit("a").task("x").task("y", dependsOn("x"));
+        h.apply();
+        var broken = new ForwardingStateStore(memory) {
+            @Override
+            public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
+                throw new IllegalStateException("disk full");
+            }
+        };
+
+        var result = (UnitResult.Finished) Engine.create(broken, Harness.options(temp))
+                .destroy(h.fakes.graph(), "a", ApplyOptions.defaults(), RunListener.NONE);
+
+        assertThat(result.kind()).isEqualTo(RunKind.DESTROY);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.ROLLBACK_INCOMPLETE);
+        assertThat(result.summary()).isEqualTo("commit failed: disk full; destroy is not undone, nothing was committed; "
+                + "nothing to undo");
+        assertThat(memory.committedUnit("a")).hasSize(2);
+        assertThat(memory.run(result.runId()).orElseThrow().outcome()).isEqualTo(RunOutcome.ROLLBACK_INCOMPLETE);
+        assertThat(memory.lockHolder("a")).isEmpty();
+    }
+}
