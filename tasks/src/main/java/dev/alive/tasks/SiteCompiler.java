@@ -40,7 +40,7 @@ import java.util.Set;
  * The account comes before anything that touches the host; no infrastructure task sees the
  * owner's email or password.
  */
-final class SiteCompiler {
+public final class SiteCompiler {
 
     private final Host host;
     private final Map<String, String> environment;
@@ -48,18 +48,18 @@ final class SiteCompiler {
     private final AliveDatabase database;
     private final AccountClaims accountClaims = new AccountClaims();
 
-    SiteCompiler(Host host, Map<String, String> environment, HostSystem system, AliveDatabase database) {
+    public SiteCompiler(Host host, Map<String, String> environment, HostSystem system, AliveDatabase database) {
         this.host = host;
         this.environment = Map.copyOf(environment);
         this.system = system;
         this.database = database;
     }
 
-    static TaskId taskId(Site site, String name) {
+    public static TaskId taskId(Site site, String name) {
         return TaskId.of(site.domain(), name);
     }
 
-    TaskGraph compile(List<Site> sites, OwnerPassword password) {
+    public TaskGraph compile(List<Site> sites, OwnerPassword password) {
         var tasks = new ArrayList<Task>();
         for (var site : sites) {
             tasks.addAll(tasksOf(site, password));
@@ -71,7 +71,7 @@ final class SiteCompiler {
      * A rollback run of one site: its tasks as last applied (see {@link AsAppliedTask}) plus one
      * {@code <domain>/rollback} task that makes {@code release} current again.
      */
-    TaskGraph compileRollback(Site site, String release) {
+    public TaskGraph compileRollback(Site site, String release) {
         var tasks = new ArrayList<Task>();
         tasksOf(site, OwnerPassword.none()).forEach(task -> tasks.add(new AsAppliedTask(task)));
         var ids = new HashSet<TaskId>();
