@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
-/** The end of an apply: a paragraph per site that did not simply succeed, and the closing line (the JSON document is deploy's {@code ApplyDocument}). */
+/**
+ * The end of an apply: a paragraph per site that did not simply succeed, and the closing line (the
+ * JSON document is deploy's {@code ApplyDocument}).
+ */
 final class ApplyView {
 
     private final Style style;

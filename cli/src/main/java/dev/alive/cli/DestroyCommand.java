@@ -48,8 +48,8 @@ final class DestroyCommand implements Callable<Integer> {
                 context.out().println("Nothing was changed (dry run).");
                 return ExitCodes.OK;
             }
-            var result = operations.destroy(new DestroyRequest(site, ApplyOptions.defaults().withLockWait(Duration.ZERO)),
-                    new ApplyProgress(context.out(), style, false));
+            var request = new DestroyRequest(site, ApplyOptions.defaults().withLockWait(Duration.ZERO));
+            var result = operations.destroy(request, new ApplyProgress(context.out(), style, false));
             if (result instanceof UnitResult.Locked locked) {
                 context.err().println("alive: " + locked.unit() + " is locked by " + locked.holder().describe());
             } else if (((UnitResult.Finished) result).outcome() == RunOutcome.SUCCEEDED) {

@@ -11,7 +11,7 @@ public final class ErrorCategories {
     private ErrorCategories() {
     }
 
-    /** An {@link AliveException}'s own category; the engine's graph and lock errors; else {@link ErrorCategory#FAILED}. */
+    /** An {@link AliveException}'s own category; the engine's graph and lock errors; else FAILED. */
     public static ErrorCategory of(Throwable error) {
         if (error instanceof AliveException alive) {
             return alive.category();

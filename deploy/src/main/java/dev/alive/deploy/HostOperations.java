@@ -149,7 +149,8 @@ public final class HostOperations implements AutoCloseable {
                 .filter(d -> request.domain().map(d.hostname()::equals).orElse(true))
                 .toList();
         if (request.domain().isPresent() && domains.isEmpty()) {
-            throw new AliveException(ErrorCategory.FAILED, "no site " + request.domain().get() + " on host " + host.name());
+            throw new AliveException(ErrorCategory.FAILED,
+                    "no site " + request.domain().get() + " on host " + host.name());
         }
         var sites = new ArrayList<StatusResult.SiteStatus>();
         for (var domain : domains) {
@@ -171,8 +172,8 @@ public final class HostOperations implements AutoCloseable {
     public ReleasesResult releases(ReleasesRequest request) {
         var retained = RetainedReleases.of(paths(request.domain()));
         if (retained.releases().isEmpty()) {
-            throw new AliveException(ErrorCategory.FAILED, "no releases of " + request.domain() + " on host " + host.name()
-                    + " (looked in " + retained.paths().releasesDir() + ")");
+            throw new AliveException(ErrorCategory.FAILED, "no releases of " + request.domain() + " on host "
+                    + host.name() + " (looked in " + retained.paths().releasesDir() + ")");
         }
         return ReleasesResult.of(request.domain(), retained);
     }

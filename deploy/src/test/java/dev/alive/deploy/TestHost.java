@@ -138,8 +138,8 @@ final class TestHost implements AutoCloseable {
 
     Applied apply(OwnerPassword password, Site... sites) {
         var listener = new RecordingListener();
-        var result = deployments.apply(new ApplyRequest(List.of(sites), PasswordSource.given(password), ApplyOptions.defaults()),
-                listener);
+        var request = new ApplyRequest(List.of(sites), PasswordSource.given(password), ApplyOptions.defaults());
+        var result = deployments.apply(request, listener);
         return new Applied(result, listener);
     }
 

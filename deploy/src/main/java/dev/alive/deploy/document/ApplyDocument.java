@@ -24,7 +24,8 @@ public record ApplyDocument(boolean succeeded, long elapsedMillis, List<SiteRun>
         static SiteRun of(UnitResult unit) {
             if (unit instanceof UnitResult.Finished f) {
                 return new Ran(f.unit(), f.runId(), f.outcome().name().toLowerCase(Locale.ROOT), ids(f.ran()),
-                        ids(f.skipped()), f.failure().map(x -> new Failure(x.task().toString(), x.message())).orElse(null),
+                        ids(f.skipped()),
+                        f.failure().map(x -> new Failure(x.task().toString(), x.message())).orElse(null),
                         ids(f.undo().undone()), ids(f.undo().leftBehind()), f.summary());
             }
             if (unit instanceof UnitResult.Locked locked) {
@@ -41,7 +42,8 @@ public record ApplyDocument(boolean succeeded, long elapsedMillis, List<SiteRun>
 
     /** @param outcome succeeded, rolled_back or rollback_incomplete; @param failure null when none failed */
     public record Ran(String site, String runId, String outcome, List<String> ran, List<String> upToDate,
-                      Failure failure, List<String> undone, List<String> leftBehind, String summary) implements SiteRun {
+                      Failure failure, List<String> undone, List<String> leftBehind, String summary)
+            implements SiteRun {
     }
 
     public record Locked(String site, String outcome, String lockedBy) implements SiteRun {
