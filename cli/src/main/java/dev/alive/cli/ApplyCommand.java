@@ -1,12 +1,13 @@
 package dev.alive.cli;
 
+import dev.alive.deploy.ApplyRequest;
+import dev.alive.deploy.HostOperations;
+import dev.alive.deploy.PasswordSource;
+import dev.alive.deploy.SpecSet;
+import dev.alive.deploy.document.ApplyDocument;
 import dev.alive.engine.ApplyOptions;
-import dev.alive.tasks.OwnerPassword;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,55 +43,40 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "When one site fails, stop and roll back the others too.")
     boolean failFast;
 
-    @Option(names = "--json", description = "Print one JSON document (formatVersion 1) instead of progress.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--password-stdin", description = "Read the new owner's password from the first line of stdin.")
     boolean passwordStdin;
 
-    @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Wait this long for a site locked by another run (default: refuse at once).")
-    long lockWaitSeconds;
+    @Mixin
+    LockWaitOption lockWait;
 
     @Override
     public Integer call() {
         var context = main.context();
         var host = hostOption.resolve(context);
-        var sites = Session.loadSites(context, specs, host);
-        var password = password(context);
-        var options = ApplyOptions.defaults().withFailFast(failFast).withLockWait(Duration.ofSeconds(lockWaitSeconds));
+        var sites = SpecSet.load(specs, context.workingDir(), context.environment(), host);
+        var password = passwordStdin ? PasswordSource.firstLineOf(context.in()) : PasswordSource.environment();
+        var options = lockWait.applyTo(ApplyOptions.defaults().withFailFast(failFast));
         if (parallel != null) {
             if (parallel < 1) {
-                throw new CliException("--parallel must be at least 1", ExitCodes.USAGE);
+                throw new AliveException(ErrorCategory.USAGE, "--parallel must be at least 1");
             }
             options = options.withParallelism(parallel);
         }
         var style = new Style(context.colors());
         var started = System.nanoTime();
-        try (var deployments = Session.open(context, host)) {
-            var result = deployments.apply(sites, password, options, new ApplyProgress(context.out(), style, json));
+        try (var operations = HostOperations.open(host, context.environment())) {
+            var result = operations.apply(new ApplyRequest(sites, password, options),
+                    new ApplyProgress(context.out(), style, json.wanted()));
             var elapsed = Duration.ofNanos(System.nanoTime() - started);
-            if (json) {
-                Json.print(ApplyView.json(result, elapsed), context.out());
+            if (json.wanted()) {
+                JsonOption.print(ApplyDocument.of(result, elapsed), context.out());
             } else {
                 new ApplyView(style).print(result, elapsed, context.out(), context.err());
             }
             return ExitCodes.of(result);
-        }
-    }
-
-    private OwnerPassword password(CliContext context) {
-        if (!passwordStdin) {
-            return OwnerPassword.fromEnvironment(context.environment());
-        }
-        try {
-            var line = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)).readLine();
-            if (line == null || line.isEmpty()) {
-                throw new CliException("--password-stdin: no password on standard input", ExitCodes.USAGE);
-            }
-            return OwnerPassword.of(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

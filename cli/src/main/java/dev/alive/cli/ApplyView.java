@@ -6,13 +6,12 @@ import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.task.TaskId;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-/** The end of an apply: a paragraph per site that did not simply succeed, and the closing line; or JSON. */
+/**
+ * The end of an apply: a paragraph per site that did not simply succeed, and the closing line (the
+ * JSON document is deploy's {@code ApplyDocument}).
+ */
 final class ApplyView {
 
     private final Style style;
@@ -81,41 +80,5 @@ final class ApplyView {
 
     private static String names(List<TaskId> tasks) {
         return tasks.isEmpty() ? "nothing" : String.join(", ", tasks.stream().map(TaskId::name).toList());
-    }
-
-    static Map<String, Object> json(ApplyResult result, Duration elapsed) {
-        var sites = new ArrayList<Map<String, Object>>();
-        for (var unit : result.units()) {
-            var site = new LinkedHashMap<String, Object>();
-            site.put("site", unit.unit());
-            if (unit instanceof UnitResult.Finished f) {
-                    site.put("runId", f.runId());
-                    site.put("outcome", f.outcome().name().toLowerCase(Locale.ROOT));
-                    site.put("ran", ids(f.ran()));
-                    site.put("upToDate", ids(f.skipped()));
-                    site.put("failure", f.failure().map(x -> Map.of("task", x.task().toString(), "message", x.message()))
-                            .orElse(null));
-                    site.put("undone", ids(f.undo().undone()));
-                    site.put("leftBehind", ids(f.undo().leftBehind()));
-                    site.put("summary", f.summary());
-            } else if (unit instanceof UnitResult.Locked locked) {
-                site.put("outcome", "locked");
-                site.put("lockedBy", locked.holder().describe());
-            } else if (unit instanceof UnitResult.NotStarted notStarted) {
-                site.put("outcome", "not_started");
-                site.put("summary", notStarted.reason());
-            }
-            sites.add(site);
-        }
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("formatVersion", 1);
-        doc.put("succeeded", result.succeeded());
-        doc.put("elapsedMillis", elapsed.toMillis());
-        doc.put("sites", sites);
-        return doc;
-    }
-
-    private static List<String> ids(List<TaskId> tasks) {
-        return tasks.stream().map(TaskId::toString).toList();
     }
 }

@@ -1,5 +1,8 @@
 package dev.alive.cli;
 
+import dev.alive.deploy.DestroyRequest;
+import dev.alive.deploy.HostOperations;
+import dev.alive.deploy.SpecSet;
 import dev.alive.engine.ApplyOptions;
 import dev.alive.engine.UnitResult;
 import dev.alive.engine.store.RunOutcome;
@@ -36,31 +39,26 @@ final class DestroyCommand implements Callable<Integer> {
     public Integer call() {
         var context = main.context();
         var host = hostOption.resolve(context);
-        var site = Session.loadSites(context, List.of(spec), host).get(0);
+        var site = SpecSet.load(List.of(spec), context.workingDir(), context.environment(), host).get(0);
         var style = new Style(context.colors());
-        try (var deployments = Session.open(context, host)) {
-            var graph = deployments.graph(List.of(site), dev.alive.tasks.OwnerPassword.none());
+        try (var operations = HostOperations.open(host, context.environment())) {
             if (dryRun) {
                 context.out().println("alive destroy would remove, in this order:");
-                var tasks = new java.util.ArrayList<>(graph.tasksOf(site.domain()));
-                java.util.Collections.reverse(tasks);
-                tasks.forEach(task -> context.out().println("  - " + task.id()));
+                operations.destroyPlan(site).removalOrder().forEach(task -> context.out().println("  - " + task));
                 context.out().println("Nothing was changed (dry run).");
                 return ExitCodes.OK;
             }
-            var result = deployments.destroy(site, ApplyOptions.defaults().withLockWait(Duration.ZERO),
-                    new ApplyProgress(context.out(), style, false));
+            var request = new DestroyRequest(site, ApplyOptions.defaults().withLockWait(Duration.ZERO));
+            var result = operations.destroy(request, new ApplyProgress(context.out(), style, false));
             if (result instanceof UnitResult.Locked locked) {
                 context.err().println("alive: " + locked.unit() + " is locked by " + locked.holder().describe());
-                return ExitCodes.LOCKED;
-            }
-            var finished = (UnitResult.Finished) result;
-            if (finished.outcome() == RunOutcome.SUCCEEDED) {
+            } else if (((UnitResult.Finished) result).outcome() == RunOutcome.SUCCEEDED) {
                 context.out().println(style.green("Destroyed " + site.domain() + "."));
-                return ExitCodes.OK;
+            } else {
+                context.out().println(style.red("Destroy of " + site.domain() + " incomplete: "
+                        + ((UnitResult.Finished) result).summary()));
             }
-            context.out().println(style.red("Destroy of " + site.domain() + " incomplete: " + finished.summary()));
-            return ExitCodes.ROLLBACK_INCOMPLETE;
+            return ExitCodes.ofDestroy(result);
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.alive.cli;
 
+import dev.alive.deploy.ErrorCategories;
 import dev.alive.engine.ApplyResult;
-import dev.alive.engine.InvalidTaskGraphException;
-import dev.alive.engine.UnitLockedException;
-import dev.alive.specs.SpecException;
+import dev.alive.engine.Plan;
+import dev.alive.engine.UnitResult;
+import dev.alive.engine.error.ErrorCategory;
+import dev.alive.engine.store.RunOutcome;
 
-/** The exit codes of DESIGN.md, and the one place that maps outcomes and errors onto them. */
+/** The exit codes of DESIGN.md, and the one place that maps results and error categories onto them. */
 public final class ExitCodes {
 
     /** Success, or no changes. */
@@ -22,6 +24,8 @@ public final class ExitCodes {
     public static final int USAGE = 64;
     /** Invalid spec or host profile. */
     public static final int INVALID_SPEC = 65;
+    /** The state store cannot be reached; nothing was changed. */
+    public static final int UNAVAILABLE = 69;
 
     private ExitCodes() {
     }
@@ -37,16 +41,34 @@ public final class ExitCodes {
                 ? LOCKED : FAILED;
     }
 
-    static int of(Throwable error) {
-        if (error instanceof SpecException || error instanceof InvalidTaskGraphException) {
-            return INVALID_SPEC;
-        }
-        if (error instanceof UnitLockedException) {
+    /** Changes found are {@link #CHANGES} only when asked for (plan --detailed-exitcode). */
+    static int of(Plan plan, boolean detailed) {
+        return detailed && plan.hasChanges() ? CHANGES : OK;
+    }
+
+    /** A destroy that stopped half-way leaves something for the operator. */
+    static int ofDestroy(UnitResult result) {
+        if (result instanceof UnitResult.Locked) {
             return LOCKED;
         }
+        return ((UnitResult.Finished) result).outcome() == RunOutcome.SUCCEEDED ? OK : ROLLBACK_INCOMPLETE;
+    }
+
+    static int of(Throwable error) {
         if (error instanceof picocli.CommandLine.ParameterException) {
             return USAGE;
         }
-        return FAILED;
+        return of(ErrorCategories.of(error));
+    }
+
+    static int of(ErrorCategory category) {
+        return switch (category) {
+            case USAGE -> USAGE;
+            case INVALID_INPUT -> INVALID_SPEC;
+            case CONFLICT -> LOCKED;
+            case UNAVAILABLE -> UNAVAILABLE;
+            case FAILED -> FAILED;
+            case ROLLBACK_INCOMPLETE -> ROLLBACK_INCOMPLETE;
+        };
     }
 }

@@ -1,7 +1,8 @@
 package dev.alive.cli;
 
+import dev.alive.deploy.HostOperations;
+import dev.alive.deploy.SpecSet;
 import dev.alive.engine.TaskGraph;
-import dev.alive.tasks.OwnerPassword;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,9 +35,9 @@ final class GraphCommand implements Callable<Integer> {
     public Integer call() {
         var context = main.context();
         var host = hostOption.resolve(context);
-        var sites = Session.loadSites(context, specs, host);
-        try (var deployments = Session.open(context, host)) {
-            var graph = deployments.graph(sites, OwnerPassword.none());
+        var sites = SpecSet.load(specs, context.workingDir(), context.environment(), host);
+        try (var operations = HostOperations.open(host, context.environment())) {
+            var graph = operations.graph(sites);
             context.out().print(format == Format.DOT ? dot(graph) : mermaid(graph));
             context.out().flush();
             return ExitCodes.OK;

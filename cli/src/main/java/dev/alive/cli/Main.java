@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Exit codes: 0 ok or no changes, 1 failed (and rolled back), 2 changes found by",
                 "plan --detailed-exitcode, 3 rollback incomplete, 4 site locked by another run,",
-                "64 usage error, 65 invalid spec or host profile."})
+                "64 usage error, 65 invalid spec or host profile, 69 state store unreachable."})
 public final class Main implements Callable<Integer> {
 
     /**
@@ -127,7 +127,7 @@ public final class Main implements Callable<Integer> {
             err.print(trace);
         }
         err.flush();
-        return error instanceof CliException cli ? cli.exitCode() : ExitCodes.of(error);
+        return ExitCodes.of(error);
     }
 
     private static String message(Throwable error) {

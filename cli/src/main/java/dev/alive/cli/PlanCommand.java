@@ -1,6 +1,10 @@
 package dev.alive.cli;
 
-import dev.alive.tasks.OwnerPassword;
+import dev.alive.deploy.HostOperations;
+import dev.alive.deploy.PasswordSource;
+import dev.alive.deploy.PlanRequest;
+import dev.alive.deploy.SpecSet;
+import dev.alive.deploy.document.PlanDocument;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,8 +29,8 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC|DIR", description = "Site spec files, or folders of them.")
     List<Path> specs;
 
-    @Option(names = "--json", description = "Print one JSON document (formatVersion 1).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when none.")
     boolean detailedExitCode;
@@ -38,15 +42,15 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         var context = main.context();
         var host = hostOption.resolve(context);
-        var sites = Session.loadSites(context, specs, host);
-        try (var deployments = Session.open(context, host)) {
-            var plan = deployments.plan(sites, OwnerPassword.fromEnvironment(context.environment()));
-            if (json) {
-                Json.print(PlanView.json(plan), context.out());
+        var sites = SpecSet.load(specs, context.workingDir(), context.environment(), host);
+        try (var operations = HostOperations.open(host, context.environment())) {
+            var plan = operations.plan(new PlanRequest(sites, PasswordSource.environment()));
+            if (json.wanted()) {
+                JsonOption.print(PlanDocument.of(plan), context.out());
             } else {
                 new PlanView(new Style(context.colors()), verbose).print(plan, context.out());
             }
-            return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+            return ExitCodes.of(plan, detailedExitCode);
         }
     }
 }

@@ -5,12 +5,9 @@ import dev.alive.engine.PlannedTask;
 import dev.alive.engine.PlannedTask.Action;
 import dev.alive.engine.UnitPlan;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Renders a plan for a person (text) or a program (JSON, formatVersion 1). */
+/** Renders a plan for a person (the JSON document is deploy's {@code PlanDocument}). */
 final class PlanView {
 
     private final Style style;
@@ -78,38 +75,6 @@ final class PlanView {
             return "";
         }
         return "  (" + String.join("; ", task.reasons()) + ")";
-    }
-
-    static Map<String, Object> json(Plan plan) {
-        var units = new ArrayList<Map<String, Object>>();
-        for (var unit : plan.units()) {
-            var tasks = new ArrayList<Map<String, Object>>();
-            for (var task : unit.tasks()) {
-                var t = new LinkedHashMap<String, Object>();
-                t.put("id", task.task().toString());
-                t.put("name", task.task().name());
-                t.put("action", task.action().name().toLowerCase(java.util.Locale.ROOT));
-                t.put("firstRun", task.firstRun());
-                t.put("reasons", task.reasons());
-                tasks.add(t);
-            }
-            var u = new LinkedHashMap<String, Object>();
-            u.put("site", unit.unit());
-            u.put("tasks", tasks);
-            u.put("unfinishedRuns", unit.unfinishedRuns());
-            u.put("lockedBy", unit.lockHolder().map(h -> h.describe()).orElse(null));
-            units.add(u);
-        }
-        var counts = Counts.of(plan);
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("formatVersion", 1);
-        doc.put("changes", plan.hasChanges());
-        doc.put("toRun", counts.run);
-        doc.put("knownAfterApply", counts.maybe);
-        doc.put("removed", counts.removed);
-        doc.put("upToDate", counts.upToDate);
-        doc.put("sites", units);
-        return doc;
     }
 
     private record Counts(int run, int maybe, int removed, int upToDate) {

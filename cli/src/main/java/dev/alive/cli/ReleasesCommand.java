@@ -1,12 +1,10 @@
 package dev.alive.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.alive.deploy.HostOperations;
+import dev.alive.deploy.ReleasesRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,27 +23,23 @@ final class ReleasesCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "DOMAIN")
     String domain;
 
-    @Option(names = "--json", description = "Print one JSON document (formatVersion 1).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         var context = main.context();
         var host = hostOption.resolve(context);
-        try (var deployments = Session.open(context, host)) {
-            var retained = RetainedReleases.of(deployments.paths(domain));
-            if (retained.releases().isEmpty()) {
-                throw new CliException("no releases of " + domain + " on host " + host.name() + " (looked in "
-                        + retained.paths().releasesDir() + ")");
-            }
-            if (json) {
-                Json.print(json(retained), context.out());
+        try (var operations = HostOperations.open(host, context.environment())) {
+            var releases = operations.releases(new ReleasesRequest(domain));
+            if (json.wanted()) {
+                JsonOption.print(releases, context.out());
                 return ExitCodes.OK;
             }
             var out = context.out();
             var style = new Style(context.colors());
-            out.println(domain + ": " + retained.releases().size() + " retained in " + retained.paths().releasesDir());
-            for (var release : retained.releases()) {
+            out.println(domain + ": " + releases.releases().size() + " retained in " + releases.releasesDir());
+            for (var release : releases.releases()) {
                 var line = (release.current() ? "* " : "  ") + release.id() + "  " + release.madeAt()
                         + (release.current() ? "  current" : "");
                 out.println(release.current() ? style.green(line) : line);
@@ -53,23 +47,5 @@ final class ReleasesCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-    }
-
-    private Map<String, Object> json(RetainedReleases retained) {
-        var releases = new ArrayList<Map<String, Object>>();
-        for (var release : retained.releases()) {
-            var r = new LinkedHashMap<String, Object>();
-            r.put("id", release.id());
-            r.put("madeAt", release.madeAt().toString());
-            r.put("current", release.current());
-            releases.add(r);
-        }
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("formatVersion", 1);
-        doc.put("site", domain);
-        doc.put("releasesDir", retained.paths().releasesDir().toString());
-        doc.put("current", retained.current().map(RetainedReleases.Release::id).orElse(null));
-        doc.put("releases", releases);
-        return doc;
     }
 }

@@ -1,10 +1,15 @@
 package dev.alive.cli;
 
+import dev.alive.deploy.HostOperations;
+import dev.alive.deploy.RollbackRequest;
+import dev.alive.deploy.RollbackResult;
+import dev.alive.deploy.SpecSet;
+import dev.alive.deploy.document.RollbackDocument;
 import dev.alive.engine.ApplyOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,68 +41,40 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "RELEASE", description = "The release to make current (see alive releases).")
     String to;
 
-    @Option(names = "--json", description = "Print one JSON document (formatVersion 1) instead of progress.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Wait this long for a site locked by another run (default: refuse at once).")
-    long lockWaitSeconds;
+    @Mixin
+    LockWaitOption lockWait;
 
     @Override
     public Integer call() {
         var context = main.context();
         var host = hostOption.resolve(context);
-        var site = Session.loadSites(context, List.of(spec), host).get(0);
+        var site = SpecSet.load(List.of(spec), context.workingDir(), context.environment(), host).get(0);
         var style = new Style(context.colors());
-        try (var deployments = Session.open(context, host)) {
-            var retained = RetainedReleases.of(deployments.paths(site.domain()));
-            var previous = retained.current().map(RetainedReleases.Release::id).orElse(null);
-            var target = to != null
-                    ? retained.find(to).orElseThrow(() -> new CliException("release " + to + " of " + site.domain()
-                            + " is not retained; alive releases " + site.domain() + " lists those that are"))
-                    : retained.previous().orElseThrow(() -> new CliException("no earlier release of " + site.domain()
-                            + " is retained in " + retained.paths().releasesDir()));
-            if (target.current()) {
-                return alreadyCurrent(context, site.domain(), target.id());
-            }
+        try (var operations = HostOperations.open(host, context.environment())) {
             var started = System.nanoTime();
-            var options = ApplyOptions.defaults().withLockWait(Duration.ofSeconds(lockWaitSeconds));
-            var result = deployments.rollback(site, target.id(), options, new ApplyProgress(context.out(), style, json));
+            var request = new RollbackRequest(site, Optional.ofNullable(to), lockWait.applyTo(ApplyOptions.defaults()));
+            var result = operations.rollback(request, new ApplyProgress(context.out(), style, json.wanted()));
             var elapsed = Duration.ofNanos(System.nanoTime() - started);
-            if (json) {
-                var doc = new LinkedHashMap<String, Object>(ApplyView.json(result, elapsed));
-                doc.put("release", target.id());
-                doc.put("previous", previous);
-                Json.print(doc, context.out());
-            } else {
-                var view = new ApplyView(style);
-                view.printProblems(result, context.out(), context.err());
-                context.out().println(result.succeeded()
-                        ? style.green("Rolled back " + site.domain() + " to release " + target.id() + " (was "
-                                + previous + ", " + ApplyProgress.seconds(elapsed) + ").")
+            if (json.wanted()) {
+                JsonOption.print(RollbackDocument.of(result, elapsed), context.out());
+            } else if (result instanceof RollbackResult.RolledBack run) {
+                new ApplyView(style).printProblems(run.result(), context.out(), context.err());
+                context.out().println(run.result().succeeded()
+                        ? style.green("Rolled back " + run.site() + " to release " + run.release() + " (was "
+                                + run.previous() + ", " + ApplyProgress.seconds(elapsed) + ").")
                                 + " The next apply returns it to what the spec says."
-                        : style.red("Rollback of " + site.domain() + " to " + target.id() + " failed; "
-                                + (result.rollbackIncomplete() ? "see what is left behind above."
-                                        : "release " + previous + " is still current.")));
-                context.out().flush();
+                        : style.red("Rollback of " + run.site() + " to " + run.release() + " failed; "
+                                + (run.result().rollbackIncomplete() ? "see what is left behind above."
+                                        : "release " + run.previous() + " is still current.")));
+            } else {
+                context.out().println("Release " + result.release() + " of " + result.site()
+                        + " is already current; nothing to do.");
             }
-            return ExitCodes.of(result);
-        }
-    }
-
-    private int alreadyCurrent(CliContext context, String domain, String release) {
-        if (json) {
-            var doc = new LinkedHashMap<String, Object>();
-            doc.put("formatVersion", 1);
-            doc.put("succeeded", true);
-            doc.put("release", release);
-            doc.put("previous", release);
-            doc.put("sites", List.of());
-            Json.print(doc, context.out());
-        } else {
-            context.out().println("Release " + release + " of " + domain + " is already current; nothing to do.");
             context.out().flush();
+            return result instanceof RollbackResult.RolledBack run ? ExitCodes.of(run.result()) : ExitCodes.OK;
         }
-        return ExitCodes.OK;
     }
 }

@@ -1,2 +1,2 @@
-/** The alive command line: thin picocli commands over the task and engine layers. */
+/** The alive command line: thin picocli commands over deploy's operations, and their terminal rendering. */
 package dev.alive.cli;

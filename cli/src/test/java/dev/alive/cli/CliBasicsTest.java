@@ -104,7 +104,7 @@ class CliBasicsTest {
         workspace.env.put("ALIVE_HOST", dir.resolve("host.yaml").toString());
         var spec = workspace.site("hello", "hello.alive.test");
         var result = workspace.run("apply", spec.toString());
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(result.err()).contains("127.0.0.1").contains("1").doesNotContain("s3cr3t-pw")
                 .doesNotContain("at org.");
         assertThat(dir.resolve("root/sites")).doesNotExist();

@@ -107,12 +107,12 @@ class CliErrorsTest {
         var spec = workspace.quickSite("hello", "hello.alive.test");
 
         var plain = workspace.run("plan", spec.toString());
-        assertThat(plain.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(plain.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(plain.err().lines()).hasSize(1);
         assertThat(plain.err()).startsWith("alive: ").doesNotContain("\tat ");
 
         var debug = workspace.run("plan", "--debug", spec.toString());
-        assertThat(debug.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(debug.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(debug.err()).startsWith(plain.err()).contains("\tat dev.alive.");
     }
 

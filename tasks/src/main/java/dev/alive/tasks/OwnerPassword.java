@@ -24,10 +24,6 @@ public final class OwnerPassword {
         return value == null || value.isEmpty() ? NONE : new OwnerPassword(value);
     }
 
-    public static OwnerPassword fromEnvironment(java.util.Map<String, String> environment) {
-        return of(environment.get("ALIVE_OWNER_PASSWORD"));
-    }
-
     public boolean isGiven() {
         return value != null;
     }

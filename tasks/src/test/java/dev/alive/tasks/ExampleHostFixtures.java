@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-/** What the test hosts of this module share: copies of the example site, and stopping what a host started. */
+/** What the test hosts of tasks and deploy share: copies of the example site, and stopping what a host started. */
 public final class ExampleHostFixtures {
 
     public static final String PASSWORD = "correct horse battery staple";

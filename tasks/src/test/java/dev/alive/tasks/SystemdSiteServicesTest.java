@@ -77,7 +77,7 @@ class SystemdSiteServicesTest {
 
     private SiteContext exampleOnProductionHost() {
         var environment = Map.of("PATH", System.getenv("PATH"));
-        var site = SpecLoader.withEnvironment(environment).loadSite(TestHost.example().resolve("site.yaml"));
+        var site = SpecLoader.withEnvironment(environment).loadSite(ExampleHostFixtures.example().resolve("site.yaml"));
         var production = HostProfiles.production(environment);
         var host = new Host("production", root, "sqlite:" + root.resolve("state.db"), root.resolve("srv/sites"),
                 root.resolve("etc/sites"), production.ports(), production.serverIp(), production.wildcardDomain(),

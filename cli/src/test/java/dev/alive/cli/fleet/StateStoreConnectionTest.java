@@ -34,7 +34,7 @@ class StateStoreConnectionTest {
 
         var apply = Alive.in(dir).run("apply", spec.toString(), "--host", host.toString());
 
-        assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
+        assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(69);
         assertThat(apply.err()).as(apply.toString()).contains("127.0.0.1:1").doesNotContain("Exception");
         assertThat(apply.out() + apply.err()).doesNotContain(PASSWORD);
         assertThat(fleet.root("down")).doesNotExist();
@@ -47,7 +47,7 @@ class StateStoreConnectionTest {
 
         var status = Alive.in(dir).run("status", "--host", host.toString());
 
-        assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(69);
         assertThat(status.err()).as(status.toString()).contains("db.invalid:5432").doesNotContain(PASSWORD);
         assertThat(fleet.root("nowhere")).doesNotExist();
     }
@@ -69,7 +69,7 @@ class StateStoreConnectionTest {
                 .containsExactly(java.util.Map.of("hostname", "libpq.fleet.test", "port", 23510));
         var quotedShortForm = fleet.host("libpq-short", "\"postgresql:\"", 23510, 23519);
         var elsewhere = alive.with("PGPORT", "1").run("status", "--host", quotedShortForm.toString());
-        assertThat(elsewhere.exitCode()).as(elsewhere.toString()).isEqualTo(1);
+        assertThat(elsewhere.exitCode()).as(elsewhere.toString()).isEqualTo(69);
         assertThat(elsewhere.err()).contains(FreshDatabase.HOST + ":1").doesNotContain(PASSWORD);
     }
 }

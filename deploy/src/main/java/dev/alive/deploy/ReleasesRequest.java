@@ -1,0 +1,5 @@
+package dev.alive.deploy;
+
+/** The site whose retained releases {@link HostOperations#releases} lists. */
+public record ReleasesRequest(String domain) {
+}
