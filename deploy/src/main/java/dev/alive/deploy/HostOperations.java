@@ -10,6 +10,7 @@ import dev.alive.engine.TaskGraph;
 import dev.alive.engine.UnitResult;
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
+import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
 import dev.alive.engine.task.TaskId;
@@ -20,6 +21,7 @@ import dev.alive.state.Domains;
 import dev.alive.tasks.OwnerPassword;
 import dev.alive.tasks.SiteCompiler;
 import dev.alive.tasks.SitePaths;
+import dev.alive.tasks.SiteReleases;
 import dev.alive.tasks.host.LocalMachine;
 import dev.alive.tasks.host.Machine;
 import java.util.ArrayList;
@@ -50,14 +52,16 @@ public final class HostOperations implements AutoCloseable {
     private final AliveDatabase database;
     private final Engine engine;
     private final SiteCompiler compiler;
+    private final Machine machine;
     private final Map<String, String> environment;
 
-    private HostOperations(Host host, AliveDatabase database, Engine engine, SiteCompiler compiler,
+    private HostOperations(Host host, AliveDatabase database, Engine engine, SiteCompiler compiler, Machine machine,
                            Map<String, String> environment) {
         this.host = host;
         this.database = database;
         this.engine = engine;
         this.compiler = compiler;
+        this.machine = machine;
         this.environment = Map.copyOf(environment);
     }
 
@@ -75,6 +79,7 @@ public final class HostOperations implements AutoCloseable {
                     .withFaults(FaultInjection.parse(environment.get(FAULTS_VARIABLE)));
             var engine = Engine.create(database.stateStore(), options);
             return new HostOperations(host, database, engine, new SiteCompiler(host, environment, machine, database),
+                    machine,
                     environment);
         } catch (RuntimeException e) {
             database.close();
@@ -134,12 +139,13 @@ public final class HostOperations implements AutoCloseable {
      */
     public RollbackResult rollback(RollbackRequest request, RunListener listener) {
         var site = request.site();
-        var choice = ReleaseChoice.of(RetainedReleases.of(paths(site.domain())), site.domain(), request.to());
+        var choice = ReleaseChoice.of(SiteReleases.of(paths(site.domain()), machine.files()), site.domain(), request.to());
         if (choice.target().current()) {
             return new RollbackResult.AlreadyCurrent(site.domain(), choice.target().id());
         }
         var graph = compiler.compileRollback(site, choice.target().id());
-        var forced = request.options().withForced(Set.of(SiteCompiler.taskId(site, "rollback")));
+        var forced = request.options().withForced(Set.of(SiteCompiler.taskId(site, "rollback")))
+                .withKind(RunKind.ROLLBACK);
         return new RollbackResult.RolledBack(site.domain(), choice.target().id(), choice.previous(),
                 engine.apply(graph, forced, listener));
     }
@@ -171,7 +177,7 @@ public final class HostOperations implements AutoCloseable {
 
     /** The releases the site keeps, newest first; a site without any is an error. */
     public ReleasesResult releases(ReleasesRequest request) {
-        var retained = RetainedReleases.of(paths(request.domain()));
+        var retained = SiteReleases.of(paths(request.domain()), machine.files());
         if (retained.releases().isEmpty()) {
             throw new AliveException(ErrorCategory.FAILED, "no releases of " + request.domain() + " on host "
                     + host.name() + " (looked in " + retained.paths().releasesDir() + ")");

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Where a new owner's password comes from. It is read when the operation runs, never printed. */
+/** Where a new owner's password comes from. It is never printed. */
 public sealed interface PasswordSource {
 
     /** The variable of alive's environment that holds the password. */
@@ -21,9 +21,20 @@ public sealed interface PasswordSource {
         return new Environment();
     }
 
-    /** The first line of {@code in} (the CLI's {@code --password-stdin}); an empty one is a usage error. */
+    /**
+     * The first line of {@code in} (the CLI's {@code --password-stdin}), read now, before anything
+     * is opened; an empty one is a usage error.
+     */
     static PasswordSource firstLineOf(InputStream in) {
-        return new FirstLine(in);
+        try {
+            var line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new AliveException(ErrorCategory.USAGE, "--password-stdin: no password on standard input");
+            }
+            return new Given(OwnerPassword.of(line));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static PasswordSource given(OwnerPassword password) {
@@ -40,21 +51,6 @@ public sealed interface PasswordSource {
         @Override
         public OwnerPassword read(Map<String, String> environment) {
             return OwnerPassword.of(environment.get(VARIABLE));
-        }
-    }
-
-    record FirstLine(InputStream in) implements PasswordSource {
-        @Override
-        public OwnerPassword read(Map<String, String> environment) {
-            try {
-                var line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-                if (line == null || line.isEmpty()) {
-                    throw new AliveException(ErrorCategory.USAGE, "--password-stdin: no password on standard input");
-                }
-                return OwnerPassword.of(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.alive.deploy;
 
+import dev.alive.tasks.SiteReleases;
 import dev.alive.deploy.document.Document;
 import java.util.List;
 
@@ -14,11 +15,11 @@ public record ReleasesResult(String site, String releasesDir, String current, Li
     public record Release(String id, String madeAt, boolean current) {
     }
 
-    static ReleasesResult of(String domain, RetainedReleases retained) {
+    static ReleasesResult of(String domain, SiteReleases retained) {
         var releases = retained.releases().stream()
                 .map(release -> new Release(release.id(), release.madeAt().toString(), release.current()))
                 .toList();
         return new ReleasesResult(domain, retained.paths().releasesDir().toString(),
-                retained.current().map(RetainedReleases.Release::id).orElse(null), releases);
+                retained.current().map(SiteReleases.Release::id).orElse(null), releases);
     }
 }
