@@ -17,13 +17,14 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * SQLite: one file created with mode 0600 (its -wal and -shm files inherit it), WAL journal,
- * synchronous=FULL (a commit survives power loss), a busy timeout, foreign keys on, and
+ * SQLite: one file created with mode 0600 (its -wal and -shm files inherit it), WAL journal (switched
+ * on once per file, under the lock file: several processes switching a new file at once would meet
+ * SQLite's deadlock guard, which fails at once without waiting), synchronous=FULL (a commit survives power loss), a busy timeout, foreign keys on, and
  * {@code BEGIN IMMEDIATE} transactions so that writers from several processes queue instead of failing.
  */
 final class SqliteConnector implements Connector {
     private static final int BUSY_TIMEOUT_MS = 30_000;
-    private static final ReentrantLock MIGRATING_IN_THIS_JVM = new ReentrantLock();
+    private static final ReentrantLock LOCKED_IN_THIS_JVM = new ReentrantLock();
 
     private final Path file;
     private final String memoryName;
@@ -61,13 +62,41 @@ final class SqliteConnector implements Connector {
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (file != null) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         }
         var source = new SQLiteDataSource(config);
         // in memory: a named shared-cache database, so that Flyway's connection sees the pool's one
         source.setUrl(file == null ? "jdbc:sqlite:file:" + memoryName + "?mode=memory&cache=shared" : "jdbc:sqlite:" + file);
+        if (file != null) {
+            useWriteAheadLog(source);
+        }
         return source;
+    }
+
+    /** The journal mode is kept in the file: one query when it is WAL already, the switch under the lock otherwise. */
+    private void useWriteAheadLog(SQLiteDataSource source) {
+        try (var connection = source.getConnection()) {
+            if (isWriteAheadLog(connection)) {
+                return;
+            }
+            var lock = lockFile();
+            try (var statement = connection.createStatement()) {
+                statement.execute("pragma journal_mode=wal");
+            } finally {
+                lock.release();
+            }
+            if (!isWriteAheadLog(connection)) {
+                throw new StateStoreUnavailableException(location(), "cannot switch the journal to WAL", null);
+            }
+        } catch (SQLException e) {
+            throw new StateStoreUnavailableException(location(), e.getMessage(), e);
+        }
+    }
+
+    private static boolean isWriteAheadLog(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("pragma journal_mode")) {
+            return rows.next() && "wal".equalsIgnoreCase(rows.getString(1));
+        }
     }
 
     @Override
@@ -94,12 +123,17 @@ final class SqliteConnector implements Connector {
         return file == null ? 1 : 4;
     }
 
-    /** A lock file next to the database (never SQLite's own file: POSIX locks on it belong to SQLite). */
     @Override
     public Lock migrationLock() {
-        MIGRATING_IN_THIS_JVM.lock();
+        source(); // made (and its journal switched) before the lock is taken, never under it
+        return lockFile();
+    }
+
+    /** A lock file next to the database (never SQLite's own file: POSIX locks on it belong to SQLite). */
+    private Lock lockFile() {
+        LOCKED_IN_THIS_JVM.lock();
         if (file == null) {
-            return MIGRATING_IN_THIS_JVM::unlock;
+            return LOCKED_IN_THIS_JVM::unlock;
         }
         try {
             var lockFile = file.resolveSibling(file.getFileName() + ".migrate.lock");
@@ -112,12 +146,12 @@ final class SqliteConnector implements Connector {
                 } catch (IOException e) {
                     // closing the channel releases the lock anyway
                 } finally {
-                    MIGRATING_IN_THIS_JVM.unlock();
+                    LOCKED_IN_THIS_JVM.unlock();
                 }
             };
         } catch (IOException | RuntimeException e) {
-            MIGRATING_IN_THIS_JVM.unlock();
-            throw new StateStoreUnavailableException(location(), "cannot lock for migration: " + e, e);
+            LOCKED_IN_THIS_JVM.unlock();
+            throw new StateStoreUnavailableException(location(), "cannot take the lock file: " + e, e);
         }
     }
 
