@@ -3,6 +3,7 @@ package dev.alive.engine;
 import static dev.alive.engine.FakeGraph.dependsOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alive.engine.store.InMemoryStateStore;
 import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.RunOutcome;
 import java.nio.file.Path;
@@ -58,6 +59,28 @@ class UnitLockTest {
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
         assertThat(h.store.lockHolder("a")).isEmpty();
+    }
+
+    @Test
+    void aLockThatCannotBeReleasedAfterTheRunKeepsTheRunsResultAndIsTakenOverOnceStale() {
+        var memory = new InMemoryStateStore();
+        var lostAtTheEnd = new ForwardingStateStore(memory) {
+            @Override
+            public void unlock(String unit, LockOwner owner) {
+                throw new IllegalStateException("connection lost");
+            }
+        };
+        var stalesFast = Harness.options(temp).withLockTiming(Duration.ofMillis(200), Duration.ofMillis(50));
+        var broken = new Harness(lostAtTheEnd, stalesFast);
+        broken.fakes.unit("a").task("x");
+
+        assertThat(broken.apply().outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(memory.lockHolder("a")).isPresent();
+
+        sleep(400);
+        var next = new Harness(memory, stalesFast);
+        next.fakes.unit("a").task("x");
+        assertThat(next.apply().outcome()).isEqualTo(RunOutcome.SUCCEEDED);
     }
 
     @Test
