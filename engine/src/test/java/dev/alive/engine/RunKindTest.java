@@ -36,6 +36,15 @@ class RunKindTest {
     }
 
     @Test
+    void aStoredLabelReadsBackAndOneWithoutAKnownKindReadsAsAnApply() {
+        for (var kind : RunKind.values()) {
+            assertThat(RunKind.ofLabel(kind.label())).isEqualTo(kind);
+        }
+        assertThat(RunKind.ofLabel(null)).isEqualTo(RunKind.APPLY);
+        assertThat(RunKind.ofLabel("migrate")).isEqualTo(RunKind.APPLY);
+    }
+
+    @Test
     void anApplyCannotRunAsADestroyOrAnAdoption() {
         assertThatThrownBy(() -> ApplyOptions.defaults().withKind(RunKind.DESTROY))
                 .hasMessage("an apply runs as kind APPLY or ROLLBACK, not DESTROY");

@@ -137,8 +137,7 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (true) {
             if (closed) {
-                throw new AliveException(ErrorCategory.UNAVAILABLE, "the state store at " + connector.location()
-                        + " is closed");
+                throw new IllegalStateException("the state store at " + connector.location() + " is closed");
             }
             if (!idle.isEmpty()) {
                 return idle.pop();

@@ -64,7 +64,7 @@ final class Migrations {
             LogFactory.setLogCreator(Silent.CREATOR);
             flyway.migrate();
         } catch (FlywayException e) {
-            throw new AliveException(ErrorCategory.UNAVAILABLE, "migrating the state store at " + connector.location()
+            throw new AliveException(ErrorCategory.FAILED, "migrating the state store at " + connector.location()
                     + " failed: " + firstLine(e.getMessage()) + "; nothing was deployed: fix the database (or"
                     + " restore its backup) and run again", e);
         }

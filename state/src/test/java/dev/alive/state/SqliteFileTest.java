@@ -2,7 +2,12 @@ package dev.alive.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
+import dev.alive.engine.store.RunKind;
+import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.task.TaskId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +61,44 @@ class SqliteFileTest {
             assertThat(result.get()).isTrue();
         }
         pool.shutdown();
+    }
+
+    @Test
+    void readsARunRowWithoutAKindOrWithAKindItDoesNotKnowAsAnApply() throws Exception {
+        Path file = dir.resolve("state.db");
+        try (var db = AliveDatabase.open("sqlite:" + file)) {
+            db.stateStore().fingerprintKey();
+        }
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             var insert = connection.prepareStatement("insert into alive_runs (run_id, unit, kind, pid, outcome)"
+                     + " values (?, 'a.test', ?, 1, 'SUCCEEDED')")) {
+            for (var row : new String[][] {{"r-null", null}, {"r-newer", "migrate"}}) {
+                insert.setString(1, row[0]);
+                insert.setString(2, row[1]);
+                insert.executeUpdate();
+            }
+        }
+        try (var db = AliveDatabase.open("sqlite:" + file)) {
+            assertThat(db.stateStore().runs("a.test", 10)).extracting(RunRecord::runId, RunRecord::kind)
+                    .containsExactlyInAnyOrder(tuple("r-null", RunKind.APPLY), tuple("r-newer", RunKind.APPLY));
+        }
+    }
+
+    @Test
+    void aMigrationThatFailsIsAFailureThatNamesTheStoreNotAnUnreachableStore() throws Exception {
+        Path file = dir.resolve("state.db");
+        AliveDatabase.open("sqlite:" + file).close();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("update alive_flyway_schema_history set checksum = 1 where version = '1'");
+            statement.executeUpdate("delete from alive_flyway_schema_history where version = '2'");
+        }
+
+        assertThatThrownBy(() -> AliveDatabase.open("sqlite:" + file))
+                .isInstanceOfSatisfying(AliveException.class,
+                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.FAILED))
+                .hasMessageStartingWith("migrating the state store at " + file + " failed: ")
+                .hasMessageContaining("nothing was deployed");
     }
 
     @Test

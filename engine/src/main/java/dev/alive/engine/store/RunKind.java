@@ -30,12 +30,16 @@ public enum RunKind {
         return label;
     }
 
-    /** The kind a store kept as {@code label}. */
+    /**
+     * The kind a store kept as {@code label}. A run row without one, or with a label this version
+     * does not know (a newer alive's, in a store that several versions share), reads as an apply:
+     * it is recovered and rolled back like one, as earlier versions did, instead of making the
+     * unit's history unreadable.
+     */
     public static RunKind ofLabel(String label) {
         return Arrays.stream(values())
                 .filter(kind -> kind.label.equals(label))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown run kind '" + label + "' (known: apply, "
-                        + "destroy, rollback, adopt); was the store written by a newer alive?"));
+                .orElse(APPLY);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Where the engine remembers committed task states, runs, their journals and unit locks.
- * Implementations: the JDBI stores in {@code state/}, and {@code InMemoryStateStore} in the engine
+ * Implementations: the SQL stores in {@code state/} (SQLite and PostgreSQL, on plain JDBC), and {@code InMemoryStateStore} in the engine
  * test jar.
  * Every implementation passes {@code StateStoreContract} (engine test-jar).
  *
