@@ -50,6 +50,15 @@ class ProcessSiteServicesTest {
     }
 
     @Test
+    void aSiteContextNeverPrintsAlivesEnvironment() {
+        var secret = "pw-" + System.nanoTime();
+        var context = new SiteContext(setup.spec(), setup.host(), setup.paths(), setup.machine(),
+                Map.of("ALIVE_OWNER_PASSWORD", secret, "PGPASSWORD", secret));
+
+        assertThat(context.toString()).contains("idle.alive.test").contains("2 variables").doesNotContain(secret);
+    }
+
+    @Test
     void startsWhatTheDefinitionFileSaysNotWhatTheSpecSaysNow() throws Exception {
         services.install(setup, Optional.empty());
         var changedSpec = new SiteContext(site("node -e 'process.exit(3)'"), setup.host(), setup.paths(), setup.machine(),

@@ -70,7 +70,12 @@ public final class LocalFiles implements MachineFiles {
         var entries = new ArrayList<FileEntry>();
         try (var children = Files.newDirectoryStream(dir)) {
             for (var child : children) {
-                var attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    continue; // removed while listed (a release pruned by another run): not there
+                }
                 entries.add(new FileEntry(child.getFileName().toString(), kind(attributes),
                         attributes.lastModifiedTime().toInstant()));
             }
@@ -111,6 +116,10 @@ public final class LocalFiles implements MachineFiles {
     public void makeDirectories(Path dir, FileAccess access) {
         try {
             Files.createDirectories(dir);
+            if (Files.isSymbolicLink(dir)) { // (a site's user can put one there): its target is not alive's to change
+                throw new UncheckedIOException("cannot create " + dir + ": a symbolic link is in its place (to "
+                        + Files.readSymbolicLink(dir) + "); remove it and apply again", new IOException("symbolic link"));
+            }
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(access.permissions()));
             FileOps.chown(dir, access.uid(), access.gid());
         } catch (IOException e) {

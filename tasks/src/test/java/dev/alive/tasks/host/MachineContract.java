@@ -185,6 +185,20 @@ public abstract class MachineContract {
     }
 
     @Test
+    void refusesToGiveAModeThroughASymbolicLinkInAFoldersPlace() throws IOException {
+        var elsewhere = dir.resolve("elsewhere");
+        files.makeDirectories(elsewhere, FileAccess.of("rwx------"));
+        var folder = dir.resolve("site/releases");
+        files.makeDirectories(folder.getParent());
+        files.symlink(folder, elsewhere);
+
+        assertThatThrownBy(() -> files.makeDirectories(folder, FileAccess.of("rwxr-x---")))
+                .hasMessageContaining("cannot create " + folder + ": a symbolic link is in its place");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(local(elsewhere)))).isEqualTo("rwx------");
+    }
+
+    @Test
     void copiesAFileOverAnotherKeepingItsModeAndMovesItBackInOneStep() throws IOException {
         var file = dir.resolve("a.env");
         var backup = dir.resolve("a.env.backup");
