@@ -7,7 +7,7 @@ import dev.alive.engine.UnitResult;
 import dev.alive.engine.error.ErrorCategory;
 import dev.alive.engine.store.RunOutcome;
 
-/** The exit codes of DESIGN.md, and the one place that maps results and error categories onto them. */
+/** The documented exit codes (cli/README.md), and the one place that maps results and error categories onto them. */
 public final class ExitCodes {
 
     /** Success, or no changes. */
@@ -24,7 +24,7 @@ public final class ExitCodes {
     public static final int USAGE = 64;
     /** Invalid spec or host profile. */
     public static final int INVALID_SPEC = 65;
-    /** The state store cannot be reached; nothing was changed. */
+    /** The state store cannot be reached (a run that lost it midway is recovered by the next one). */
     public static final int UNAVAILABLE = 69;
 
     private ExitCodes() {

@@ -33,8 +33,9 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         var context = main.context();
         var host = hostOption.resolve(context);
+        var request = new HistoryRequest(domain, limit);
         try (var operations = HostOperations.open(host, context.environment())) {
-            var history = operations.history(new HistoryRequest(domain, limit));
+            var history = operations.history(request);
             if (json.wanted()) {
                 JsonOption.print(history, context.out());
                 return ExitCodes.OK;

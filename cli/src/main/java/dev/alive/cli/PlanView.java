@@ -1,13 +1,13 @@
 package dev.alive.cli;
 
+import dev.alive.deploy.document.PlanDocument;
 import dev.alive.engine.Plan;
 import dev.alive.engine.PlannedTask;
 import dev.alive.engine.PlannedTask.Action;
 import dev.alive.engine.UnitPlan;
 import java.io.PrintWriter;
-import java.util.List;
 
-/** Renders a plan for a person (the JSON document is deploy's {@code PlanDocument}). */
+/** Renders a plan for a person (the JSON document, whose counts it prints, is deploy's {@code PlanDocument}). */
 final class PlanView {
 
     private final Style style;
@@ -23,18 +23,18 @@ final class PlanView {
         for (var unit : plan.units()) {
             printUnit(unit, out);
         }
-        var counts = Counts.of(plan);
+        var counts = PlanDocument.of(plan); // the same counts as --json's
         if (!plan.hasChanges()) {
-            out.println(style.green("No changes.") + " " + counts.upToDate + " up to date.");
+            out.println(style.green("No changes.") + " " + counts.upToDate() + " up to date.");
         } else {
-            var line = new StringBuilder("Plan: " + counts.run + " to run");
-            if (counts.maybe > 0) {
-                line.append(", ").append(counts.maybe).append(" known after apply");
+            var line = new StringBuilder("Plan: " + counts.toRun() + " to run");
+            if (counts.knownAfterApply() > 0) {
+                line.append(", ").append(counts.knownAfterApply()).append(" known after apply");
             }
-            if (counts.removed > 0) {
-                line.append(", ").append(counts.removed).append(" removed");
+            if (counts.removed() > 0) {
+                line.append(", ").append(counts.removed()).append(" removed");
             }
-            line.append(", ").append(counts.upToDate).append(" up to date.");
+            line.append(", ").append(counts.upToDate()).append(" up to date.");
             out.println(style.bold(line.toString()));
         }
         out.flush();
@@ -75,17 +75,5 @@ final class PlanView {
             return "";
         }
         return "  (" + String.join("; ", task.reasons()) + ")";
-    }
-
-    private record Counts(int run, int maybe, int removed, int upToDate) {
-        static Counts of(Plan plan) {
-            List<PlannedTask> tasks = plan.tasks();
-            return new Counts(count(tasks, Action.RUN), count(tasks, Action.KNOWN_AFTER_APPLY),
-                    count(tasks, Action.REMOVED), count(tasks, Action.UP_TO_DATE));
-        }
-
-        private static int count(List<PlannedTask> tasks, Action action) {
-            return (int) tasks.stream().filter(t -> t.action() == action).count();
-        }
     }
 }

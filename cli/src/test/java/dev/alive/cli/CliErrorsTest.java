@@ -126,6 +126,14 @@ class CliErrorsTest {
     }
 
     @Test
+    void aHistoryLimitBelowOneIsAUsageError() {
+        var workspace = new Workspace(dir).host("none");
+        var result = workspace.run("history", "hello.alive.test", "--limit", "-3");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().strip()).isEqualTo("alive: the history limit must be at least 1, not -3");
+    }
+
+    @Test
     void passwordStdinWithoutAPasswordIsAUsageError() {
         var workspace = new Workspace(dir).host("none");
         var spec = workspace.quickSite("hello", "hello.alive.test");
