@@ -5,7 +5,6 @@ import dev.alive.engine.ApplyResult;
 import dev.alive.engine.Plan;
 import dev.alive.engine.UnitResult;
 import dev.alive.engine.error.ErrorCategory;
-import dev.alive.engine.store.RunOutcome;
 
 /** The documented exit codes (cli/README.md), and the one place that maps results and error categories onto them. */
 public final class ExitCodes {
@@ -31,14 +30,7 @@ public final class ExitCodes {
     }
 
     static int of(ApplyResult result) {
-        if (result.rollbackIncomplete()) {
-            return ROLLBACK_INCOMPLETE;
-        }
-        if (result.succeeded()) {
-            return OK;
-        }
-        return result.anyLocked() && result.finished().stream().allMatch(u -> u.failure().isEmpty())
-                ? LOCKED : FAILED;
+        return ErrorCategories.of(result).map(ExitCodes::of).orElse(OK);
     }
 
     /** Changes found are {@link #CHANGES} only when asked for (plan --detailed-exitcode). */
@@ -48,10 +40,7 @@ public final class ExitCodes {
 
     /** A destroy that stopped half-way leaves something for the operator. */
     static int ofDestroy(UnitResult result) {
-        if (result instanceof UnitResult.Locked) {
-            return LOCKED;
-        }
-        return ((UnitResult.Finished) result).outcome() == RunOutcome.SUCCEEDED ? OK : ROLLBACK_INCOMPLETE;
+        return ErrorCategories.ofDestroy(result).map(ExitCodes::of).orElse(OK);
     }
 
     static int of(Throwable error) {

@@ -37,6 +37,11 @@ public sealed interface PasswordSource {
         }
     }
 
+    /** A password an adapter was handed (a server's request body, say); empty or null is none. */
+    static PasswordSource given(String password) {
+        return new Given(OwnerPassword.of(password));
+    }
+
     static PasswordSource given(OwnerPassword password) {
         return new Given(password);
     }

@@ -11,7 +11,6 @@ import dev.alive.engine.UnitResult;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
-import dev.alive.tasks.OwnerPassword;
 import dev.alive.tasks.host.LocalMachine;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -90,7 +89,7 @@ class HostileInputTest {
         UnitResult.Finished result;
         try (var deployments = HostOperations.open(host.host(), env, LocalMachine.of(host.host()))) {
             result = deployments.apply(new ApplyRequest(List.of(site),
-                    PasswordSource.given(OwnerPassword.of(ReliabilityHost.PASSWORD)), ApplyOptions.defaults()),
+                    PasswordSource.given(ReliabilityHost.PASSWORD), ApplyOptions.defaults()),
                     new ReliabilityHost.Events()).unit(site.domain())
                     .map(UnitResult.Finished.class::cast).orElseThrow();
         }

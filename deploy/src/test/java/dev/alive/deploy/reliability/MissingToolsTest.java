@@ -15,7 +15,6 @@ import dev.alive.deploy.ApplyRequest;
 import dev.alive.deploy.HostOperations;
 import dev.alive.deploy.PasswordSource;
 import dev.alive.tasks.host.LocalMachine;
-import dev.alive.tasks.OwnerPassword;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +53,7 @@ class MissingToolsTest {
 
         try (var deployments = HostOperations.open(host.host(), env, LocalMachine.of(host.host()))) {
             assertThatThrownBy(() -> deployments.apply(new ApplyRequest(List.of(site),
-                    PasswordSource.given(OwnerPassword.of(ReliabilityHost.PASSWORD)), ApplyOptions.defaults()),
+                    PasswordSource.given(ReliabilityHost.PASSWORD), ApplyOptions.defaults()),
                     new ReliabilityHost.Events()))
                     .hasMessageContaining("node (the start command of nonode.alive.test) is not on PATH " + bin);
         }
