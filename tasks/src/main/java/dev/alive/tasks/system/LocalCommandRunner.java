@@ -34,6 +34,8 @@ public final class LocalCommandRunner implements CommandRunner {
     public static final int KEPT_LINES = 40;
 
     private static final Duration PUMP_DRAIN = Duration.ofSeconds(2);
+    /** How long a timed-out command's killed tree may take to go. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(2);
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     @Override
@@ -58,7 +60,7 @@ public final class LocalCommandRunner implements CommandRunner {
             throw new CommandFailedException(command.display(), CommandFailedException.NO_EXIT_CODE,
                     "could not start: " + e.getMessage(), last.lines());
         } finally {
-            executor.cancelTimeout();
+            executor.endTimeout();
             lines.close();
         }
         List<String> kept = command.outputFile().map(f -> FileOps.lastLines(f, KEPT_LINES)).orElseGet(last::lines);
@@ -83,10 +85,25 @@ public final class LocalCommandRunner implements CommandRunner {
         return argv;
     }
 
-    /** Kills the process's descendants, then the process. */
+    /**
+     * Kills the process's descendants, then the process, and waits (a bounded while) until none of
+     * them runs any more: a kill is delivered asynchronously, and a caller that undoes the
+     * command's work must not race its last writes.
+     */
     static void killTree(ProcessHandle process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        var tree = new ArrayList<ProcessHandle>();
+        process.descendants().forEach(tree::add);
+        tree.add(process);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+        while (tree.stream().anyMatch(member -> ProcStat.isLive(member.pid())) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static ScheduledThreadPoolExecutor timer() {
@@ -130,10 +147,22 @@ public final class LocalCommandRunner implements CommandRunner {
             return process;
         }
 
-        void cancelTimeout() {
+        /** Disarms the timeout, or when it struck, waits until its kill is done. */
+        void endTimeout() {
             ScheduledFuture<?> armed = timeout;
-            if (armed != null) {
+            if (armed == null) {
+                return;
+            }
+            if (!timedOut.get()) {
                 armed.cancel(false);
+                return;
+            }
+            try {
+                armed.get(KILL_WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the kill was attempted; what is left is reported by the caller's own checks
             }
         }
     }
