@@ -19,8 +19,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * SQLite: one file created with mode 0600 (its -wal and -shm files inherit it), WAL journal (switched
  * on once per file, under the lock file: several processes switching a new file at once would meet
- * SQLite's deadlock guard, which fails at once without waiting), synchronous=FULL (a commit survives power loss), a busy timeout, foreign keys on, and
- * {@code BEGIN IMMEDIATE} transactions so that writers from several processes queue instead of failing.
+ * SQLite's deadlock guard, which fails at once without waiting), synchronous=FULL (a commit survives
+ * power loss), a busy timeout, foreign keys on, and {@code BEGIN IMMEDIATE} transactions so that writers from several processes queue instead of failing.
  */
 final class SqliteConnector implements Connector {
     private static final int BUSY_TIMEOUT_MS = 30_000;

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public record SiteContext(Site spec, Host host, SitePaths paths, Machine machine, Map<String, String> environment) {
 
-    /** Without alive's environment (passwords, the values behind {@code ${NAME}}): a context may end up in a log line. */
+    /** Without alive's environment (passwords, the values behind {@code ${NAME}}): it may end up in a log line. */
     @Override
     public String toString() {
         return "SiteContext[site=" + spec.domain() + ", host=" + host + ", paths=" + paths + ", environment="

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Where the engine remembers committed task states, runs, their journals and unit locks.
- * Implementations: the SQL stores in {@code state/} (SQLite and PostgreSQL, on plain JDBC), and {@code InMemoryStateStore} in the engine
- * test jar.
+ * Implementations: the SQL stores in {@code state/} (SQLite and PostgreSQL, on plain JDBC), and
+ * {@code InMemoryStateStore} in the engine test jar.
  * Every implementation passes {@code StateStoreContract} (engine test-jar).
  *
  * <p>All methods are safe to call from several threads. Journal writes are durable when the

@@ -1,5 +1,7 @@
 package dev.alive.tasks.host;
 
+import dev.alive.engine.error.AliveException;
+import dev.alive.engine.error.ErrorCategory;
 import dev.alive.tasks.system.FileOps;
 import dev.alive.tasks.system.FileTrees;
 import java.io.IOException;
@@ -116,9 +118,9 @@ public final class LocalFiles implements MachineFiles {
     public void makeDirectories(Path dir, FileAccess access) {
         try {
             Files.createDirectories(dir);
-            if (Files.isSymbolicLink(dir)) { // (a site's user can put one there): its target is not alive's to change
-                throw new UncheckedIOException("cannot create " + dir + ": a symbolic link is in its place (to "
-                        + Files.readSymbolicLink(dir) + "); remove it and apply again", new IOException("symbolic link"));
+            if (Files.isSymbolicLink(dir)) { // a site's user can put one there; its target is not alive's to change
+                throw new AliveException(ErrorCategory.FAILED, "cannot create " + dir + ": a symbolic link is in"
+                        + " its place (to " + Files.readSymbolicLink(dir) + "); remove it and apply again");
             }
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(access.permissions()));
             FileOps.chown(dir, access.uid(), access.gid());
