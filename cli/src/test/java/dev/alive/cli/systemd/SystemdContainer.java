@@ -184,8 +184,9 @@ final class SystemdContainer implements AutoCloseable {
      * whole environment; its output is kept in the container's log folder.
      */
     Result exec(Path workingDir, Map<String, String> env, Duration timeout, List<String> argv) {
+        // nsenter's --wd opens the folder before it enters the mount namespace: env changes folder inside
         var command = new ArrayList<>(List.of(NSENTER.toString(), "--target=" + leader, "--all",
-                "--wd=" + workingDir));
+                "/usr/bin/env", "--chdir=" + workingDir));
         command.addAll(argv);
         var base = logDir.resolve(String.format("%03d-%s", commands.incrementAndGet(),
                 Path.of(argv.get(0)).getFileName().toString().replaceAll("[^A-Za-z0-9.-]", "_")));
@@ -249,7 +250,8 @@ final class SystemdContainer implements AutoCloseable {
 
         @Override
         public String toString() {
-            return String.join(" ", argv) + " exited " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+            var words = argv.stream().map(a -> a.length() > 200 ? a.substring(0, 40) + "..." : a).toList();
+            return String.join(" ", words) + " exited " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
         }
     }
 
