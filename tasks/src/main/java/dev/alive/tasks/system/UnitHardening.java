@@ -34,6 +34,7 @@ final class UnitHardening {
                 .append("PrivateDevices=yes\n")
                 .append("PrivateUsers=yes\n")
                 .append("PrivateMounts=yes\n")
+                .append("PrivateIPC=yes\n")
                 .append("DevicePolicy=closed\n")
                 .append("ProtectKernelTunables=yes\n")
                 .append("ProtectKernelModules=yes\n")

@@ -34,7 +34,7 @@ class SystemdUnitTest {
         assertThat(unit.render()).contains("ProtectSystem=strict\n", "NoNewPrivileges=yes\n", "CapabilityBoundingSet=\n",
                         "SystemCallFilter=@system-service @pkey\n", "SystemCallFilter=~@privileged @resources\n",
                         "PrivateUsers=yes\n", "UMask=0077\n", "ProtectHome=yes\n", "PrivateTmp=yes\n",
-                        "PrivateDevices=yes\n", "ProtectKernelTunables=yes\n", "ProtectKernelModules=yes\n",
+                        "PrivateDevices=yes\n", "PrivateIPC=yes\n", "ProtectKernelTunables=yes\n", "ProtectKernelModules=yes\n",
                         "ProtectKernelLogs=yes\n", "ProtectControlGroups=yes\n", "ProtectClock=yes\n",
                         "ProtectHostname=yes\n", "RestrictNamespaces=yes\n", "RestrictRealtime=yes\n",
                         "RestrictSUIDSGID=yes\n", "LockPersonality=yes\n",
