@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param state a {@code sqlite:/abs/path.db} or {@code postgresql://...} URL
  * @param sites where site folders go: {@code <sites>/<domain>/releases/<id>}
  * @param envDir where {@code <slug>.env} files go
+ * @param limits what each site's systemd unit may use
  */
 public record Host(
         String name,
@@ -24,7 +25,15 @@ public record Host(
         Users users,
         Services services,
         Proxy proxy,
-        int keepReleases) {
+        int keepReleases,
+        Limits limits) {
+
+    /** A host with the {@link Limits#DEFAULTS default limits}. */
+    public Host(String name, Path root, String state, Path sites, Path envDir, PortRange ports, String serverIp,
+                Optional<String> wildcardDomain, Users users, Services services, Proxy proxy, int keepReleases) {
+        this(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, proxy, keepReleases,
+                Limits.DEFAULTS);
+    }
 
     /** The state location safe to print: a PostgreSQL password is replaced by {@code ***}. */
     public String stateForDisplay() {
@@ -33,7 +42,7 @@ public record Host(
 
     public Host withProxy(Proxy newProxy) {
         return new Host(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, newProxy,
-                keepReleases);
+                keepReleases, limits);
     }
 
     /** Like the record's, but with the state's password redacted: a Host may end up in a log line. */
@@ -42,10 +51,23 @@ public record Host(
         return "Host[name=" + name + ", root=" + root + ", state=" + stateForDisplay() + ", sites=" + sites
                 + ", envDir=" + envDir + ", ports=" + ports + ", serverIp=" + serverIp + ", wildcardDomain="
                 + wildcardDomain + ", users=" + users + ", services=" + services + ", proxy=" + proxy
-                + ", keepReleases=" + keepReleases + "]";
+                + ", keepReleases=" + keepReleases + ", limits=" + limits + "]";
     }
 
     public enum Users { NONE, CREATE }
+
+    /**
+     * What one site's unit may use ({@code services: systemd}); the defaults are the as-is units'.
+     *
+     * @param memory {@code MemoryMax}: a size with K, M, G or T (1024-based), or {@code infinity}
+     * @param cpuPercent {@code CPUQuota}: percent of one CPU (200 is two CPUs)
+     * @param tasks {@code TasksMax}: processes and threads in the unit's cgroup
+     * @param processes {@code LimitNPROC}: processes of the site user
+     * @param openFiles {@code LimitNOFILE}: open files per process
+     */
+    public record Limits(String memory, int cpuPercent, int tasks, int processes, int openFiles) {
+        public static final Limits DEFAULTS = new Limits("1G", 50, 512, 512, 65536);
+    }
 
     public enum Services { PROCESS, SYSTEMD }
 

@@ -64,13 +64,16 @@ final class HostReader {
                 : values.proxy(null, base, under, environment);
         Optional<Integer> keep = top.has("keepReleases") ? top.number("keepReleases", 1, 100)
                 : Optional.of(base.keepReleases());
+        Optional<Host.Limits> limits = top.has("limits")
+                ? top.mapping("limits").flatMap(fields -> new HostLimits(problems).read(fields))
+                : Optional.of(Host.Limits.DEFAULTS);
         if (!problems.isEmpty() || root.isEmpty() || state.isEmpty() || sites.isEmpty() || envDir.isEmpty()
                 || ports.isEmpty() || serverIp.isEmpty() || wildcard.isEmpty() || users.isEmpty()
-                || services.isEmpty() || proxy.isEmpty() || keep.isEmpty()) {
+                || services.isEmpty() || proxy.isEmpty() || keep.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Host(name(), root.get(), state.get(), sites.get(), envDir.get(), ports.get(),
-                serverIp.get(), wildcard.get(), users.get(), services.get(), proxy.get(), keep.get()));
+                serverIp.get(), wildcard.get(), users.get(), services.get(), proxy.get(), keep.get(), limits.get()));
     }
 
     private String name() {

@@ -24,8 +24,9 @@ final class SpecKeys {
 
     static final Shape HOST = new Shape("Host", ordered(
             Map.entry("", List.of("apiVersion", "kind", "base", "root", "state", "sites", "envDir", "ports",
-                    "serverIp", "wildcardDomain", "users", "services", "proxy", "keepReleases")),
-            Map.entry("proxy", List.of("kind", "sitesDir", "mainCaddyfile", "admin", "listen"))));
+                    "serverIp", "wildcardDomain", "users", "services", "proxy", "keepReleases", "limits")),
+            Map.entry("proxy", List.of("kind", "sitesDir", "mainCaddyfile", "admin", "listen")),
+            Map.entry("limits", List.of("memory", "cpu", "tasks", "processes", "openFiles"))));
 
     private SpecKeys() {
     }

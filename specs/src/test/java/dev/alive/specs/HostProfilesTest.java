@@ -65,6 +65,17 @@ class HostProfilesTest {
     }
 
     @Test
+    void limitsDefaultToTheAsIsUnitsAndAFileOverridesThemKeyByKey() throws Exception {
+        assertThat(HostProfiles.production(Map.of()).limits()).isEqualTo(new Host.Limits("1G", 50, 512, 512, 65536));
+        Files.writeString(dir.resolve("big.yaml"), "apiVersion: alive/v1\nkind: Host\nbase: production\nroot: ./big\n"
+                + "limits:\n  memory: 2048M\n  cpu: 150%\n  openFiles: 4096\n");
+
+        Host big = SpecLoader.withEnvironment(Map.of()).loadHost(dir.resolve("big.yaml"));
+
+        assertThat(big.limits()).isEqualTo(new Host.Limits("2048M", 150, 512, 512, 4096));
+    }
+
+    @Test
     void resolvesBuiltInsByNameAndEverythingElseAsAFileInTheWorkingDirectory() throws Exception {
         Files.createDirectories(dir.resolve("hosts"));
         Files.writeString(dir.resolve("hosts/staging.yaml"), "apiVersion: alive/v1\nkind: Host\nroot: ../stage\n");

@@ -14,6 +14,7 @@ import dev.alive.tasks.system.DnsCheck;
 import dev.alive.tasks.system.LocalCommandRunner;
 import dev.alive.tasks.system.LocalLinuxUsers;
 import dev.alive.tasks.system.LoopbackHttp;
+import dev.alive.tasks.system.SystemdUnits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class SystemdSiteServicesTest {
         var exposure = security.output().stream().map(EXPOSURE::matcher).filter(m -> m.find()).findFirst()
                 .orElseThrow(() -> new AssertionError("no exposure in " + security.output()));
         assertThat(exposure.group(1)).isEqualTo("site@hello-alive-test.service");
-        assertThat(Double.parseDouble(exposure.group(2))).isLessThanOrEqualTo(2.0);
+        assertThat(Double.parseDouble(exposure.group(2))).isLessThanOrEqualTo(SystemdUnits.MAX_EXPOSURE);
         assertThat(systemctl).containsExactly(List.of("systemctl", "daemon-reload"),
                 List.of("systemctl", "enable", "--", "site@hello-alive-test.service"));
     }

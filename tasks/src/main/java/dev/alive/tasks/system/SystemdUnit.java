@@ -1,6 +1,7 @@
 package dev.alive.tasks.system;
 
 import dev.alive.specs.Host;
+import dev.alive.specs.Host.Limits;
 import dev.alive.specs.Site;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,24 +11,33 @@ import java.util.stream.Collectors;
 
 /**
  * The systemd unit of one site, {@code site@<slug>.service}: runs the start command from
- * {@code <siteDir>/current} as the site user with {@code <envDir>/<slug>.env}, restarts on
- * failure, and is hardened so {@code systemd-analyze security --offline=true} scores it about 1.1
- * (at most 2.0 is required). See {@link UnitHardening} for the directives and why some are absent.
+ * {@code <siteDir>/current} as the site user with {@code <envDir>/<slug>.env}, within the host's
+ * {@link Limits}; restarts on failure, at most {@value #START_BURST} starts a minute (then it
+ * stays failed); a stop sends SIGTERM to the main process, then after {@value #STOP_TIMEOUT_SECONDS}
+ * s SIGKILL to all ({@code KillMode=mixed}). Hardened so {@code systemd-analyze security} scores it
+ * 1.1 offline and on a running systemd 252 (at most {@link SystemdUnits#MAX_EXPOSURE} is
+ * required). See {@link UnitHardening} for the directives and why some are absent.
  *
  * @param execStart the argument vector with an absolute {@code argv[0]}; see {@link #execStart}
  * @param network {@link Network#ANY} lets the app call out; {@link Network#LOCALHOST_ONLY} adds
  *     {@code IPAddressDeny=any} and {@code IPAddressAllow=localhost}
+ * @param limits {@code MemoryMax}, {@code CPUQuota}, {@code TasksMax}, {@code LimitNPROC},
+ *     {@code LimitNOFILE}
  */
 public record SystemdUnit(String slug, String description, String user, Path workingDirectory,
                           Path environmentFile, Path readWritePath, List<String> execStart,
-                          Duration restartDelay, Network network) {
+                          Duration restartDelay, Network network, Limits limits) {
 
     public enum Network { ANY, LOCALHOST_ONLY }
+
+    static final int START_BURST = 5;
+    static final int STOP_TIMEOUT_SECONDS = 10;
 
     private static final String SAFE_PATH = "[A-Za-z0-9._/@+-]+";
 
     public SystemdUnit {
         execStart = List.copyOf(execStart);
+        require(limits.memory(), "[1-9][0-9]*[KMGT]|infinity", "memory limit");
         require(slug, "[a-z0-9-]+", "slug");
         require(user, "[a-z_][a-z0-9_-]*", "user");
         require(workingDirectory.toString(), SAFE_PATH, "working directory");
@@ -45,12 +55,13 @@ public record SystemdUnit(String slug, String description, String user, Path wor
     /**
      * The unit of {@code site} on {@code host}: site dir {@code <sites>/<domain>}, working
      * directory {@code current} in it, env file {@code <envDir>/<slug>.env}, the site dir as the only
-     * writable path, outbound network allowed, 2 s between restarts.
+     * writable path, outbound network allowed, 2 s between restarts, the host's limits.
      */
     public static SystemdUnit forSite(Site site, Host host, String user, List<String> execStart) {
         Path siteDir = host.sites().resolve(site.domain());
         return new SystemdUnit(site.slug(), "alive site " + site.domain(), user, siteDir.resolve("current"),
-                host.envDir().resolve(site.slug() + ".env"), siteDir, execStart, Duration.ofSeconds(2), Network.ANY);
+                host.envDir().resolve(site.slug() + ".env"), siteDir, execStart, Duration.ofSeconds(2), Network.ANY,
+                host.limits());
     }
 
     /**
@@ -78,7 +89,9 @@ public record SystemdUnit(String slug, String description, String user, Path wor
                 .append("# Written by alive; changes are overwritten on the next apply.\n")
                 .append("[Unit]\n")
                 .append("Description=").append(specifiers(description)).append('\n')
-                .append("After=network.target\n\n")
+                .append("After=network.target\n")
+                .append("StartLimitIntervalSec=60\n")
+                .append("StartLimitBurst=").append(START_BURST).append("\n\n")
                 .append("[Service]\n")
                 .append("Type=simple\n")
                 .append("User=").append(user).append('\n')
@@ -89,7 +102,13 @@ public record SystemdUnit(String slug, String description, String user, Path wor
                         .collect(Collectors.joining(" "))).append('\n')
                 .append("Restart=on-failure\n")
                 .append("RestartSec=").append(Math.max(1, restartDelay.toSeconds())).append('\n')
-                .append("TimeoutStopSec=10\n");
+                .append("KillMode=mixed\n")
+                .append("TimeoutStopSec=").append(STOP_TIMEOUT_SECONDS).append('\n')
+                .append("MemoryMax=").append(limits.memory()).append('\n')
+                .append("CPUQuota=").append(limits.cpuPercent()).append("%\n")
+                .append("TasksMax=").append(limits.tasks()).append('\n')
+                .append("LimitNPROC=").append(limits.processes()).append('\n')
+                .append("LimitNOFILE=").append(limits.openFiles()).append('\n');
         UnitHardening.appendTo(unit, specifiers(readWritePath.toString()), network == Network.LOCALHOST_ONLY);
         return unit.append("\n[Install]\nWantedBy=multi-user.target\n").toString();
     }

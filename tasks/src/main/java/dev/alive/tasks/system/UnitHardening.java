@@ -2,7 +2,8 @@ package dev.alive.tasks.system;
 
 /**
  * The sandboxing directives of a site unit. Measured with systemd 252: {@code systemd-analyze
- * security --offline=true} scores the unit 1.1 ("OK"). Left out on purpose:
+ * security} scores the unit 1.1 ("OK"), offline and on the running unit of a Node server (the
+ * nspawn tests in cli). Left out on purpose:
  * <ul>
  *   <li>{@code MemoryDenyWriteExecute}: V8 and JavaScriptCore JIT need writable+executable pages;</li>
  *   <li>{@code PrivateNetwork}: the app must listen for Caddy;</li>
@@ -11,7 +12,9 @@ package dev.alive.tasks.system;
  * Added beyond the checklist: {@code AF_NETLINK}, because {@code getifaddrs()} (Node's
  * {@code os.networkInterfaces()}, used by Vite with {@code --host}) needs it, at no measurable
  * cost to the score; {@code SystemCallErrorNumber=EPERM}, so a filtered system call fails with an
- * error the runtime can handle instead of killing it. With {@code ProcSubset=pid},
+ * error the runtime can handle instead of killing it; {@code @pkey}, because
+ * {@code @system-service} of systemd 252 lacks {@code pkey_alloc} and friends, which V8 calls at
+ * start (without {@code SystemCallErrorNumber} that kills Node with SIGSYS). With {@code ProcSubset=pid},
  * {@code /proc/cpuinfo} is hidden: Node still starts, but {@code os.cpus()} is empty
  * ({@code os.availableParallelism()} still works) — checked in a mount namespace with that /proc.
  */
@@ -31,6 +34,7 @@ final class UnitHardening {
                 .append("PrivateDevices=yes\n")
                 .append("PrivateUsers=yes\n")
                 .append("PrivateMounts=yes\n")
+                .append("PrivateIPC=yes\n")
                 .append("DevicePolicy=closed\n")
                 .append("ProtectKernelTunables=yes\n")
                 .append("ProtectKernelModules=yes\n")
@@ -48,7 +52,7 @@ final class UnitHardening {
                 .append("KeyringMode=private\n")
                 .append("RemoveIPC=yes\n")
                 .append("SystemCallArchitectures=native\n")
-                .append("SystemCallFilter=@system-service\n")
+                .append("SystemCallFilter=@system-service @pkey\n")
                 .append("SystemCallFilter=~@privileged @resources\n")
                 .append("SystemCallErrorNumber=EPERM\n");
         if (localhostOnly) {

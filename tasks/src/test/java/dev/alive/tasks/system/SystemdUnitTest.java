@@ -3,6 +3,7 @@ package dev.alive.tasks.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alive.specs.Host;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,15 +32,37 @@ class SystemdUnitTest {
     @Test
     void isHardenedWithoutForbiddingJitMemory() {
         assertThat(unit.render()).contains("ProtectSystem=strict\n", "NoNewPrivileges=yes\n", "CapabilityBoundingSet=\n",
-                        "SystemCallFilter=@system-service\n", "PrivateUsers=yes\n", "UMask=0077\n")
+                        "SystemCallFilter=@system-service @pkey\n", "SystemCallFilter=~@privileged @resources\n",
+                        "PrivateUsers=yes\n", "UMask=0077\n", "ProtectHome=yes\n", "PrivateTmp=yes\n",
+                        "PrivateDevices=yes\n", "PrivateIPC=yes\n", "ProtectKernelTunables=yes\n", "ProtectKernelModules=yes\n",
+                        "ProtectKernelLogs=yes\n", "ProtectControlGroups=yes\n", "ProtectClock=yes\n",
+                        "ProtectHostname=yes\n", "RestrictNamespaces=yes\n", "RestrictRealtime=yes\n",
+                        "RestrictSUIDSGID=yes\n", "LockPersonality=yes\n",
+                        "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX AF_NETLINK\n")
                 .doesNotContain("MemoryDenyWriteExecute", "IPAddressDeny");
+    }
+
+    @Test
+    void limitsItsResourcesToTheHostsLimitsAndGivesUpAfterFiveStartsAMinute() {
+        assertThat(unit.render()).contains("MemoryMax=1G\n", "CPUQuota=50%\n", "TasksMax=512\n", "LimitNPROC=512\n",
+                "LimitNOFILE=65536\n", "KillMode=mixed\n", "TimeoutStopSec=10\n");
+        assertThat(unit.render()).containsPattern("\\[Unit\\][^\\[]*StartLimitIntervalSec=60\nStartLimitBurst=5\n");
+
+        var host = Fixtures.production();
+        var big = new Host(host.name(), host.root(), host.state(), host.sites(), host.envDir(), host.ports(),
+                host.serverIp(), host.wildcardDomain(), host.users(), host.services(), host.proxy(), host.keepReleases(),
+                new Host.Limits("infinity", 200, 4096, 1024, 1048576));
+        var unlimited = SystemdUnit.forSite(Fixtures.site("hello.alive.best", "bun run preview"), big,
+                "site-hello-alive-best", List.of("/usr/bin/bun", "run", "preview"));
+        assertThat(unlimited.render()).contains("MemoryMax=infinity\n", "CPUQuota=200%\n", "TasksMax=4096\n",
+                "LimitNPROC=1024\n", "LimitNOFILE=1048576\n");
     }
 
     @Test
     void canRestrictTheNetworkToLocalhost() {
         SystemdUnit local = new SystemdUnit(unit.slug(), unit.description(), unit.user(), unit.workingDirectory(),
                 unit.environmentFile(), unit.readWritePath(), unit.execStart(), Duration.ofSeconds(5),
-                SystemdUnit.Network.LOCALHOST_ONLY);
+                SystemdUnit.Network.LOCALHOST_ONLY, unit.limits());
 
         assertThat(local.render()).contains("IPAddressDeny=any\nIPAddressAllow=localhost\n", "RestartSec=5\n");
     }
@@ -72,12 +95,12 @@ class SystemdUnitTest {
     void refusesValuesThatCouldBreakOutOfTheirLine() {
         assertThatThrownBy(() -> new SystemdUnit("x", "evil\nExecStartPre=/bin/rm", "site-x", Path.of("/srv/x/current"),
                 Path.of("/etc/sites/x.env"), Path.of("/srv/x"), List.of("/usr/bin/node"), Duration.ofSeconds(2),
-                SystemdUnit.Network.ANY)).isInstanceOf(IllegalArgumentException.class);
+                SystemdUnit.Network.ANY, Host.Limits.DEFAULTS)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SystemdUnit("x", "x", "site-x", Path.of("/srv/my site/current"),
                 Path.of("/etc/sites/x.env"), Path.of("/srv/x"), List.of("/usr/bin/node"), Duration.ofSeconds(2),
-                SystemdUnit.Network.ANY)).hasMessageContaining("working directory");
+                SystemdUnit.Network.ANY, Host.Limits.DEFAULTS)).hasMessageContaining("working directory");
         assertThatThrownBy(() -> new SystemdUnit("x", "x", "site-x", Path.of("/srv/x/current"),
                 Path.of("/etc/sites/x.env"), Path.of("/srv/x"), List.of("node"), Duration.ofSeconds(2),
-                SystemdUnit.Network.ANY)).hasMessageContaining("absolute");
+                SystemdUnit.Network.ANY, Host.Limits.DEFAULTS)).hasMessageContaining("absolute");
     }
 }
