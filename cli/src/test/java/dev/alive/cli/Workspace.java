@@ -126,12 +126,12 @@ final class Workspace {
         var owner = new LockOwner(EngineOptions.defaults().hostName(), ProcessHandle.current().pid(), "test-holder",
                 Instant.now());
         var holder = database.stateStore().tryLock(domain, owner);
-        if (holder.isPresent()) {
+        if (!holder.runId().equals(owner.runId())) {
             database.close();
-            throw new IllegalStateException(domain + " is already locked by " + holder.get().describe());
+            throw new IllegalStateException(domain + " is already locked by " + holder.describe());
         }
         return () -> {
-            database.stateStore().unlock(domain, owner);
+            database.stateStore().unlock(domain, holder);
             database.close();
         };
     }

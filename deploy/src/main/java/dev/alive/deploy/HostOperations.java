@@ -24,6 +24,7 @@ import dev.alive.tasks.SitePaths;
 import dev.alive.tasks.SiteReleases;
 import dev.alive.tasks.host.LocalMachine;
 import dev.alive.tasks.host.Machine;
+import dev.alive.tasks.system.LeftoverCommands;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,7 +77,8 @@ public final class HostOperations implements AutoCloseable {
         try {
             var options = EngineOptions.defaults()
                     .withWorkDir(host.root().resolve("work"))
-                    .withFaults(FaultInjection.parse(environment.get(FAULTS_VARIABLE)));
+                    .withFaults(FaultInjection.parse(environment.get(FAULTS_VARIABLE)))
+                    .withLeftovers(new LeftoverCommands());
             var engine = Engine.create(database.stateStore(), options);
             return new HostOperations(host, database, engine, new SiteCompiler(host, environment, machine, database),
                     machine,

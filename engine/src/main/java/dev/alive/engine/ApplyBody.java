@@ -45,7 +45,7 @@ final class ApplyBody implements RunBody {
 
     @Override
     public RunWork perform(OpenRun run) {
-        var scheduler = new UnitScheduler(run.graph(), run.unit(), pool, stop);
+        var scheduler = new UnitScheduler(run.graph(), run.unit(), pool, stop, run.lock());
         var committed = CommittedStates.read(store, run.unit());
         var scope = new RunScope(run.journal(), scheduler, options.forced(), committed,
                 LastAttempts.read(store, run.unit(), run.runId()), run.listener(), trees);

@@ -42,7 +42,10 @@ final class DestroyBody implements RunBody {
     public RunWork perform(OpenRun run) {
         var destroyed = new ArrayList<TaskId>();
         for (var task : reverseOrder(run)) {
-            if (destroy(task, run) instanceof TaskResult.Failed failed) {
+            if (run.lock().isLost()) {
+                return new RunWork.Stopped(destroyed, List.of(), destroyed, Optional.empty(), "the unit's lock was lost");
+            }
+            if (run.lock().interruptedOnLoss(() -> destroy(task, run)) instanceof TaskResult.Failed failed) {
                 var failure = TaskFailure.of(failed.task(), failed.error());
                 return new RunWork.Stopped(destroyed, List.of(), destroyed, Optional.of(failure),
                         failure.toString());

@@ -46,8 +46,8 @@ public final class Engine {
         this.store = store;
         this.planner = new Planner(store, check, locks);
         this.undoWalk = new UndoWalk(store, backups, options.faults());
-        this.lifecycle = new RunLifecycle(store, options, new LockedSection(locks, options.heartbeatInterval()),
-                new Recovery(store, undoWalk, backups, options.clock()), backups);
+        this.lifecycle = new RunLifecycle(store, options, new LockedSection(locks, options),
+                new Recovery(store, undoWalk, backups, options), backups);
         this.step = new TaskStep(check, new OutputRecorder(store, options.clock()), backups, execution);
         this.destroyBody = new DestroyBody(store, backups, execution);
     }

@@ -1,6 +1,7 @@
 package dev.alive.engine;
 
 import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.store.RunRecord;
@@ -16,6 +17,7 @@ import java.util.List;
  * journaled tasks (every task with a STARTED entry that was not undone yet — a task may have died
  * mid-run) are undone in reverse topological order with the current graph's tasks and the
  * journaled undo notes; then the run is finished as RECOVERED (or ROLLBACK_INCOMPLETE).
+ * Before a dead run of this host is undone, what it left running is stopped ({@link RunLeftovers}).
  * A dead destroy run is not undone (destroy cannot be); it is finished as ROLLBACK_INCOMPLETE.
  *
  * <p>A rollback left incomplete (an undo failed) is finished the same way before anything else:
@@ -30,20 +32,28 @@ final class Recovery {
     private final UndoWalk undoWalk;
     private final BackupDirs backups;
     private final Clock clock;
+    private final String hostName;
+    private final RunLeftovers leftovers;
 
-    Recovery(StateStore store, UndoWalk undoWalk, BackupDirs backups, Clock clock) {
+    Recovery(StateStore store, UndoWalk undoWalk, BackupDirs backups, EngineOptions options) {
         this.store = store;
         this.undoWalk = undoWalk;
         this.backups = backups;
-        this.clock = clock;
+        this.clock = options.clock();
+        this.hostName = options.hostName();
+        this.leftovers = options.leftovers();
     }
 
-    List<RecoveredRun> recover(String unit, TaskGraph graph, RunListener listener) {
+    /** With {@code lock} held: stops what each dead run of this host left running, then undoes it. */
+    List<RecoveredRun> recover(String unit, TaskGraph graph, RunListener listener, LockOwner lock) {
         var recovered = new ArrayList<RecoveredRun>();
         for (var dead : pendingRuns(store, unit)) {
             listener.recoveryStarted(unit, dead.runId());
+            if (hostName.equals(dead.host())) {
+                leftovers.stop(dead);
+            }
             var result = dead.kind() == RunKind.DESTROY ? closeDestroy(dead) : undo(dead, graph, listener);
-            store.finishRun(dead.runId(), result.outcome(), result.summary());
+            store.finishRun(dead.runId(), result.outcome(), result.summary(), lock);
             if (result.outcome() == RunOutcome.RECOVERED) {
                 backups.deleteRunQuietly(dead.runId());
             }

@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.store.LockLostException;
 import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.store.RunRecord;
@@ -15,6 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link RunListener#runStarted}; a fresh journal; the kind's {@link RunBody}; then either a
  * commit, deletion of the run's backups and {@link RunListener#runFinished}, or the body's undo,
  * the run finished without a commit and {@link RunListener#runFinished}.
+ *
+ * <p>Commit and finish are fenced by the lock's generation. A run whose lock was lost (taken over
+ * after its heartbeat went stale) neither commits, nor undoes, nor finishes its record: the run that
+ * took the lock over owns the unit and recovers it. It ends {@code RUNNING}, the loss as its summary.
  */
 final class RunLifecycle {
 
@@ -36,19 +41,25 @@ final class RunLifecycle {
     UnitResult run(TaskGraph graph, String unit, RunBody body, Duration lockWait, ScheduledExecutorService ticker,
             RunListener listener) {
         var runId = RunIds.next(options.clock());
-        return lockedSection.run(ticker, unit, runId, lockWait, () -> {
-            var recovered = recovery.recover(unit, graph, listener);
+        return lockedSection.run(ticker, unit, runId, lockWait, lock -> {
+            var recovered = recovery.recover(unit, graph, listener, lock.owner());
             store.beginRun(new RunRecord(runId, unit, body.kind(), options.hostName(), ProcessHandle.current().pid(),
                     options.clock().instant(), null, RunOutcome.RUNNING, null));
             listener.runStarted(unit, runId);
-            var run = new OpenRun(graph, unit, Journal.fresh(store, runId, options.clock()), listener);
+            var run = new OpenRun(graph, unit, Journal.fresh(store, runId, options.clock()), listener, lock);
             return finish(body, run, body.perform(run), recovered);
         });
     }
 
     private UnitResult finish(RunBody body, OpenRun run, RunWork work, List<RecoveredRun> recovered) {
+        if (run.lock().isLost()) {
+            return lost(body, run, work, recovered);
+        }
         if (work instanceof RunWork.Done done) {
-            var notCommitted = commit(run.runId(), done);
+            var notCommitted = commit(run, done);
+            if (run.lock().isLost()) {
+                return lost(body, run, work, recovered);
+            }
             if (notCommitted.isEmpty()) {
                 backups.deleteRunQuietly(run.runId());
                 run.listener().runFinished(run.unit(), run.runId(), RunOutcome.SUCCEEDED, done.summary());
@@ -60,7 +71,12 @@ final class RunLifecycle {
         }
         var stopped = (RunWork.Stopped) work;
         var closing = body.close(run, stopped);
-        store.finishRun(run.runId(), closing.outcome(), closing.summary());
+        try {
+            store.finishRun(run.runId(), closing.outcome(), closing.summary(), run.lock().owner());
+        } catch (LockLostException e) {
+            run.lock().markLost(e);
+            return lost(body, run, work, recovered);
+        }
         if (closing.outcome() != RunOutcome.ROLLBACK_INCOMPLETE) {
             backups.deleteRunQuietly(run.runId());
         }
@@ -69,10 +85,22 @@ final class RunLifecycle {
                 stopped.skipped(), stopped.failure(), closing.report(), recovered, closing.summary());
     }
 
+    /** The run lost its lock: it leaves the unit, its record and its undo to the run that took the lock over. */
+    private static UnitResult lost(RunBody body, OpenRun run, RunWork work, List<RecoveredRun> recovered) {
+        var summary = run.lock().lost().orElseThrow().getMessage();
+        var failure = work instanceof RunWork.Stopped stopped ? stopped.failure() : Optional.<TaskFailure>empty();
+        run.listener().runFinished(run.unit(), run.runId(), RunOutcome.RUNNING, summary);
+        return new UnitResult.Finished(run.unit(), run.runId(), body.kind(), RunOutcome.RUNNING, work.ran(),
+                work.skipped(), failure, new UndoReport(List.of(), List.of(), List.of()), recovered, summary);
+    }
+
     /** Commits; returns the work stopped when it could not (then nothing was committed). */
-    private Optional<RunWork.Stopped> commit(String runId, RunWork.Done done) {
+    private Optional<RunWork.Stopped> commit(OpenRun run, RunWork.Done done) {
         try {
-            store.commit(runId, done.pending(), done.removed(), done.summary());
+            store.commit(run.runId(), done.pending(), done.removed(), done.summary(), run.lock().owner());
+            return Optional.empty();
+        } catch (LockLostException e) {
+            run.lock().markLost(e);
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(done.notCommitted("commit failed: " + Failures.describe(e)));

@@ -4,11 +4,13 @@ import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.StateStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Takes a unit's lock for a run. A lock held by a dead run — same host and its pid is gone, or its
  * heartbeat is older than {@link EngineOptions#staleLockAfter()} — is taken over; one held by a live
- * run is waited for up to the given time, then refused with {@link UnitLockedException}.
+ * run is waited for up to the given time, then refused with {@link UnitLockedException}. The owner
+ * returned carries the generation the store gave this hold of the lock.
  */
 final class UnitLocks {
 
@@ -27,14 +29,17 @@ final class UnitLocks {
         while (true) {
             var owner = new LockOwner(options.hostName(), ProcessHandle.current().pid(), runId, options.clock().instant());
             var holder = store.tryLock(unit, owner);
-            if (holder.isEmpty()) {
-                return owner;
+            if (holder.runId().equals(runId)) {
+                return holder;
             }
-            if (isDead(holder.get()) && store.takeOverLock(unit, holder.get(), owner)) {
-                return owner;
+            if (isDead(holder)) {
+                var taken = store.takeOverLock(unit, holder, owner);
+                if (taken.isPresent()) {
+                    return taken.get();
+                }
             }
             if (System.nanoTime() - deadline >= 0 || !pause()) {
-                throw new UnitLockedException(unit, holder.get());
+                throw new UnitLockedException(unit, holder);
             }
         }
     }
@@ -53,8 +58,18 @@ final class UnitLocks {
         store.unlock(unit, owner);
     }
 
-    void beat(String unit, LockOwner owner) {
-        store.heartbeat(unit, owner.withHeartbeat(Instant.now(options.clock())));
+    /** Refreshes the heartbeat; false when the lock is no longer this owner's. */
+    boolean beat(String unit, LockOwner owner) {
+        return store.heartbeat(unit, owner.withHeartbeat(Instant.now(options.clock())));
+    }
+
+    /** Who holds the lock now, as far as the store can tell (empty when it cannot). */
+    Optional<LockOwner> holder(String unit) {
+        try {
+            return store.lockHolder(unit);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Sleeps a little; false when interrupted (the caller then gives up). */

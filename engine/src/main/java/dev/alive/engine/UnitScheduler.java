@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs the tasks of one unit on the shared pool: a task is checked once all its dependencies
  * succeeded, on this unit's own thread, and only a task that must run takes a place in the pool (so
  * a fleet's thousands of up-to-date checks never queue before its builds). After a failure (or
- * when told to stop) nothing new is launched and the tasks still running are waited for. Also
+ * when told to stop, or when the unit's lock is lost) nothing new is launched and the tasks still running are waited for. Also
+ * A lost lock also interrupts the tasks running (see {@link HeldLock}). Also
  * serves this run's outputs to the checks of downstream tasks.
  */
 final class UnitScheduler implements UpstreamOutputs {
@@ -39,10 +40,12 @@ final class UnitScheduler implements UpstreamOutputs {
     private final List<Task> tasks;
     private final ExecutorService pool;
     private final AtomicBoolean stop;
+    private final HeldLock lock;
     private final Map<TaskId, TaskState> states = new ConcurrentHashMap<>();
 
-    UnitScheduler(TaskGraph graph, String unit, ExecutorService pool, AtomicBoolean stop) {
+    UnitScheduler(TaskGraph graph, String unit, ExecutorService pool, AtomicBoolean stop, HeldLock lock) {
         this.graph = graph;
+        this.lock = lock;
         this.tasks = graph.tasksOf(unit);
         this.pool = pool;
         this.stop = stop;
@@ -64,11 +67,11 @@ final class UnitScheduler implements UpstreamOutputs {
         int running = 0;
         boolean interrupted = false;
         while (true) {
-            while (failure == null && !stop.get() && !interrupted && !ready.isEmpty()) {
+            while (failure == null && !stop.get() && !lock.isLost() && !interrupted && !ready.isEmpty()) {
                 var task = ready.poll();
                 var checked = checkSafely(step, task, scope);
                 if (checked instanceof TaskStep.Checked.MustRun mustRun) {
-                    pool.execute(() -> finished.add(runSafely(step, task, mustRun, scope)));
+                    pool.execute(() -> finished.add(lock.interruptedOnLoss(() -> runSafely(step, task, mustRun, scope))));
                 } else {
                     finished.add(((TaskStep.Checked.Ended) checked).result());
                 }

@@ -5,6 +5,7 @@ import static dev.alive.engine.Harness.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alive.engine.store.InMemoryStateStore;
+import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.JournalEntry;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.task.TaskId;
@@ -178,7 +179,7 @@ class ExecutorTest {
         var broken = new ForwardingStateStore(memory) {
             @Override
             public void commit(String runId, java.util.Collection<TaskState> states,
-                    java.util.Collection<TaskId> removed, String summary) {
+                    java.util.Collection<TaskId> removed, String summary, LockOwner lock) {
                 throw new IllegalStateException("disk full");
             }
         };

@@ -53,8 +53,8 @@ final class FileBackedStateStore implements StateStore {
             case "begin" -> memory.beginRun(LineCodec.unrun(f.get(0)));
             case "journal" -> memory.appendJournal(LineCodec.unentry(f.get(0)));
             case "commit" -> memory.commit(f.get(0), LineCodec.unlist(f.get(1)).stream().map(LineCodec::unstate).toList(),
-                    LineCodec.unlist(f.get(2)).stream().map(TaskId::parse).toList(), f.get(3));
-            case "finish" -> memory.finishRun(f.get(0), RunOutcome.valueOf(f.get(1)), f.get(2));
+                    LineCodec.unlist(f.get(2)).stream().map(TaskId::parse).toList(), f.get(3), LineCodec.unowner(f.get(4)));
+            case "finish" -> memory.finishRun(f.get(0), RunOutcome.valueOf(f.get(1)), f.get(2), LineCodec.unowner(f.get(3)));
             case "lock" -> memory.tryLock(f.get(0), LineCodec.unowner(f.get(1)));
             case "takeover" -> memory.takeOverLock(f.get(0), LineCodec.unowner(f.get(1)), LineCodec.unowner(f.get(2)));
             case "beat" -> memory.heartbeat(f.get(0), LineCodec.unowner(f.get(1)));
@@ -85,36 +85,38 @@ final class FileBackedStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
-        memory.commit(runId, states, removed, summary);
+    public synchronized void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary,
+            LockOwner lock) {
+        memory.commit(runId, states, removed, summary, lock);
         append("commit", runId, LineCodec.list(states.stream().map(LineCodec::state).toList()),
-                LineCodec.list(removed.stream().map(TaskId::toString).toList()), summary);
+                LineCodec.list(removed.stream().map(TaskId::toString).toList()), summary, LineCodec.owner(lock));
     }
 
     @Override
-    public synchronized void finishRun(String runId, RunOutcome outcome, String summary) {
-        memory.finishRun(runId, outcome, summary);
-        append("finish", runId, outcome.name(), summary);
+    public synchronized void finishRun(String runId, RunOutcome outcome, String summary, LockOwner lock) {
+        memory.finishRun(runId, outcome, summary, lock);
+        append("finish", runId, outcome.name(), summary, LineCodec.owner(lock));
     }
 
     @Override
-    public synchronized Optional<LockOwner> tryLock(String unit, LockOwner owner) {
+    public synchronized LockOwner tryLock(String unit, LockOwner owner) {
         var holder = memory.tryLock(unit, owner);
         append("lock", unit, LineCodec.owner(owner));
         return holder;
     }
 
     @Override
-    public synchronized boolean takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
+    public synchronized Optional<LockOwner> takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
         var taken = memory.takeOverLock(unit, staleHolder, owner);
         append("takeover", unit, LineCodec.owner(staleHolder), LineCodec.owner(owner));
         return taken;
     }
 
     @Override
-    public synchronized void heartbeat(String unit, LockOwner owner) {
-        memory.heartbeat(unit, owner);
+    public synchronized boolean heartbeat(String unit, LockOwner owner) {
+        var held = memory.heartbeat(unit, owner);
         append("beat", unit, LineCodec.owner(owner));
+        return held;
     }
 
     @Override

@@ -53,13 +53,14 @@ class ForwardingStateStore implements StateStore {
     }
 
     @Override
-    public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
-        target.commit(runId, states, removed, summary);
+    public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary,
+            LockOwner lock) {
+        target.commit(runId, states, removed, summary, lock);
     }
 
     @Override
-    public void finishRun(String runId, RunOutcome outcome, String summary) {
-        target.finishRun(runId, outcome, summary);
+    public void finishRun(String runId, RunOutcome outcome, String summary, LockOwner lock) {
+        target.finishRun(runId, outcome, summary, lock);
     }
 
     @Override
@@ -78,18 +79,18 @@ class ForwardingStateStore implements StateStore {
     }
 
     @Override
-    public Optional<LockOwner> tryLock(String unit, LockOwner owner) {
+    public LockOwner tryLock(String unit, LockOwner owner) {
         return target.tryLock(unit, owner);
     }
 
     @Override
-    public boolean takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
+    public Optional<LockOwner> takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
         return target.takeOverLock(unit, staleHolder, owner);
     }
 
     @Override
-    public void heartbeat(String unit, LockOwner owner) {
-        target.heartbeat(unit, owner);
+    public boolean heartbeat(String unit, LockOwner owner) {
+        return target.heartbeat(unit, owner);
     }
 
     @Override

@@ -69,12 +69,12 @@ final class LineCodec {
     }
 
     static String owner(LockOwner o) {
-        return fields(o.host(), Long.toString(o.pid()), o.runId(), time(o.heartbeat()));
+        return fields(o.host(), Long.toString(o.pid()), o.runId(), time(o.heartbeat()), Long.toString(o.generation()));
     }
 
     static LockOwner unowner(String text) {
         var f = split(text);
-        return new LockOwner(f.get(0), Long.parseLong(f.get(1)), f.get(2), untime(f.get(3)));
+        return new LockOwner(f.get(0), Long.parseLong(f.get(1)), f.get(2), untime(f.get(3)), Long.parseLong(f.get(4)));
     }
 
     static String state(TaskState s) {

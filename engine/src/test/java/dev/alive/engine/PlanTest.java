@@ -132,8 +132,7 @@ class PlanTest {
 
     @Test
     void theCurrentLockHolderIsShown() {
-        var holder = new LockOwner("elsewhere", 42, "other-run", Instant.now());
-        h.store.tryLock("a", holder);
+        var holder = h.store.tryLock("a", new LockOwner("elsewhere", 42, "other-run", Instant.now()));
 
         assertThat(h.plan().units().get(0).lockHolder()).contains(holder);
     }
@@ -141,12 +140,12 @@ class PlanTest {
     @Test
     void theRunOfALiveHolderIsNotADeadRunToRecover() {
         h.apply();
-        var live = new LockOwner("test-host", ProcessHandle.current().pid(), "live-run", Instant.now());
-        h.store.beginRun(new RunRecord("live-run", "a", RunKind.APPLY, "test-host", live.pid(), Instant.now(), null,
+        var asking = new LockOwner("test-host", ProcessHandle.current().pid(), "live-run", Instant.now());
+        h.store.beginRun(new RunRecord("live-run", "a", RunKind.APPLY, "test-host", asking.pid(), Instant.now(), null,
                 RunOutcome.RUNNING, null));
         h.store.appendJournal(new JournalEntry("live-run", 1, id("a/w"), JournalEntry.Kind.STARTED, null, null, null,
                 Instant.now()));
-        h.store.tryLock("a", live);
+        var live = h.store.tryLock("a", asking);
 
         var unit = h.plan().units().get(0);
 

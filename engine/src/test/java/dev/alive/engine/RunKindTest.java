@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alive.engine.store.InMemoryStateStore;
+import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.task.TaskId;
@@ -60,7 +61,8 @@ class RunKindTest {
         h.apply();
         var broken = new ForwardingStateStore(memory) {
             @Override
-            public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
+            public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary,
+                    LockOwner lock) {
                 throw new IllegalStateException("disk full");
             }
         };

@@ -31,8 +31,7 @@ class UnitLockTest {
 
     @Test
     void aSecondRunOfALockedUnitIsRefusedNamingTheHolder() {
-        var holder = new LockOwner("test-host", livePid, "other-run", Instant.now());
-        h.store.tryLock("a", holder);
+        var holder = h.store.tryLock("a", new LockOwner("test-host", livePid, "other-run", Instant.now()));
 
         var result = h.applyAll(ApplyOptions.defaults());
 
@@ -92,8 +91,7 @@ class UnitLockTest {
 
     @Test
     void waitsForALiveHolderUpToTheGivenTime() {
-        var holder = new LockOwner("test-host", livePid, "other-run", Instant.now());
-        h.store.tryLock("a", holder);
+        var holder = h.store.tryLock("a", new LockOwner("test-host", livePid, "other-run", Instant.now()));
         CompletableFuture.runAsync(() -> {
             sleep(300);
             h.store.unlock("a", holder);

@@ -24,6 +24,7 @@ enum Dialect {
             Map.entry("journal", "alive_journal"),
             Map.entry("task_states", "alive_task_states"),
             Map.entry("locks", "alive_locks"),
+            Map.entry("lock_generations", "alive_lock_generations"),
             Map.entry("manifests", "alive_manifests"),
             Map.entry("file_hashes", "alive_file_hashes"),
             Map.entry("history", "alive_flyway_schema_history"))),
@@ -37,6 +38,7 @@ enum Dialect {
             Map.entry("journal", "alive.journal"),
             Map.entry("task_states", "alive.task_states"),
             Map.entry("locks", "alive.locks"),
+            Map.entry("lock_generations", "alive.lock_generations"),
             Map.entry("manifests", "alive.manifests"),
             Map.entry("file_hashes", "alive.file_hashes"),
             Map.entry("history", "alive.flyway_schema_history")));
@@ -76,6 +78,14 @@ enum Dialect {
         }
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * What a select appends to hold the rows it read until the transaction ends (PostgreSQL's
+     * {@code for share}); SQLite needs nothing: its write transactions run one at a time.
+     */
+    String holdingRows() {
+        return this == SQLITE ? "" : " for share";
     }
 
     /** The current time as this dialect keeps it. */

@@ -2,6 +2,7 @@ package dev.alive.state;
 
 import dev.alive.engine.store.FileHashCache;
 import dev.alive.engine.store.JournalEntry;
+import dev.alive.engine.store.LockLostException;
 import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.store.RunRecord;
@@ -66,24 +67,33 @@ final class SqlStateStore implements StateStore {
         return runs.journal(runId);
     }
 
-    /** @throws IllegalStateException when the run is unknown or no longer RUNNING; then nothing is committed */
+    /**
+     * @throws LockLostException when {@code lock} no longer holds the run's unit
+     * @throws IllegalStateException when the run is unknown or no longer RUNNING; then nothing is committed
+     */
     @Override
-    public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
+    public void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary,
+            LockOwner lock) {
         db.jdbc().inTransaction(connection -> {
+            var run = runs.find(connection, runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
+            locks.checkHeld(connection, run.unit(), lock);
             if (!runs.finish(connection, runId, RunOutcome.SUCCEEDED, summary, true)) {
-                throw runs.find(connection, runId)
-                        .map(run -> new IllegalStateException("run " + runId + " is " + run.outcome()
-                                + ", not RUNNING: nothing committed"))
-                        .orElseGet(() -> new IllegalStateException("no run " + runId));
+                throw new IllegalStateException("run " + runId + " is " + run.outcome() + ", not RUNNING: nothing committed");
             }
             taskStates.replace(connection, states, removed);
             return null;
         });
     }
 
+    /** @throws LockLostException when {@code lock} no longer holds the run's unit; then nothing changed */
     @Override
-    public void finishRun(String runId, RunOutcome outcome, String summary) {
-        runs.finish(runId, outcome, summary);
+    public void finishRun(String runId, RunOutcome outcome, String summary, LockOwner lock) {
+        db.jdbc().inTransaction(connection -> {
+            var run = runs.find(connection, runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
+            locks.checkHeld(connection, run.unit(), lock);
+            runs.finish(connection, runId, outcome, summary, false);
+            return null;
+        });
     }
 
     @Override
@@ -102,18 +112,18 @@ final class SqlStateStore implements StateStore {
     }
 
     @Override
-    public Optional<LockOwner> tryLock(String unit, LockOwner owner) {
+    public LockOwner tryLock(String unit, LockOwner owner) {
         return locks.tryLock(unit, owner);
     }
 
     @Override
-    public boolean takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
+    public Optional<LockOwner> takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
         return locks.takeOver(unit, staleHolder, owner);
     }
 
     @Override
-    public void heartbeat(String unit, LockOwner owner) {
-        locks.heartbeat(unit, owner);
+    public boolean heartbeat(String unit, LockOwner owner) {
+        return locks.heartbeat(unit, owner);
     }
 
     @Override

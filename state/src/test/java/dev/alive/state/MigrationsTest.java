@@ -29,7 +29,7 @@ class MigrationsTest {
         return versions(dialect).stream().max(Comparator.naturalOrder()).orElseThrow();
     }
 
-    private static java.util.List<Integer> versions(Dialect dialect) throws IOException, URISyntaxException {
+    static java.util.List<Integer> versions(Dialect dialect) throws IOException, URISyntaxException {
         String location = dialect.migrationLocation().substring("classpath:".length());
         Path dir = Path.of(MigrationsTest.class.getClassLoader().getResource(location).toURI());
         try (var files = Files.list(dir)) {

@@ -40,15 +40,24 @@ public interface StateStore extends AutoCloseable {
 
     /**
      * Atomically: replaces the committed states of the given tasks, deletes those of {@code removed},
-     * and marks the run SUCCEEDED with its summary. Either all of it happens or none.
+     * and marks the run SUCCEEDED with its summary; only while {@code lock} still holds the run's
+     * unit (same run id and generation), checked in the same transaction. Either all of it happens
+     * or none.
      *
+     * @throws LockLostException when the unit's lock is no longer held by {@code lock}; nothing is committed
      * @throws IllegalStateException when the run is unknown or no longer RUNNING (say a later run
      *     recovered it); then nothing is committed
      */
-    void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary);
+    void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary, LockOwner lock);
 
-    /** Marks a run finished without committing anything (ROLLED_BACK, ROLLBACK_INCOMPLETE, RECOVERED). */
-    void finishRun(String runId, RunOutcome outcome, String summary);
+    /**
+     * Marks a run finished without committing anything (ROLLED_BACK, ROLLBACK_INCOMPLETE, RECOVERED),
+     * only while {@code lock} still holds the run's unit: the run's own lock, or that of the later
+     * run that recovers it.
+     *
+     * @throws LockLostException when the unit's lock is no longer held by {@code lock}; nothing changed
+     */
+    void finishRun(String runId, RunOutcome outcome, String summary, LockOwner lock);
 
     Optional<RunRecord> run(String runId);
 
@@ -61,21 +70,27 @@ public interface StateStore extends AutoCloseable {
     // locks
 
     /**
-     * Takes the unit's lock for {@code owner} when free. Returns empty when taken, or the current
-     * holder when someone else holds it.
+     * Takes the unit's lock for {@code owner} when free. Returns the lock's holder afterwards:
+     * {@code owner} with the generation the store gave it (higher than any earlier holder's of the
+     * unit, released ones included) when it took the lock or already held it (same run id), else
+     * the run that holds it.
      */
-    Optional<LockOwner> tryLock(String unit, LockOwner owner);
+    LockOwner tryLock(String unit, LockOwner owner);
 
     /**
      * Replaces {@code staleHolder} by {@code owner} if (and only if) the lock is still held by
-     * exactly {@code staleHolder} (same run id). Returns whether it was taken over.
+     * exactly {@code staleHolder} (same run id). Returns {@code owner} with its new (higher)
+     * generation when it took the lock over, empty otherwise.
      */
-    boolean takeOverLock(String unit, LockOwner staleHolder, LockOwner owner);
+    Optional<LockOwner> takeOverLock(String unit, LockOwner staleHolder, LockOwner owner);
 
-    /** Refreshes the heartbeat of a lock {@code owner} holds. */
-    void heartbeat(String unit, LockOwner owner);
+    /**
+     * Refreshes the heartbeat of the lock {@code owner} holds (same run id and generation). Returns
+     * false when it no longer holds it: the lock was taken over, and the run must stop.
+     */
+    boolean heartbeat(String unit, LockOwner owner);
 
-    /** Releases the lock if {@code owner} holds it. */
+    /** Releases the lock if {@code owner} holds it (same run id and generation). */
     void unlock(String unit, LockOwner owner);
 
     Optional<LockOwner> lockHolder(String unit);

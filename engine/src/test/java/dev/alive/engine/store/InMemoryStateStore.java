@@ -22,6 +22,7 @@ public final class InMemoryStateStore implements StateStore {
     private final Map<String, List<String>> runOrder = new HashMap<>();
     private final Map<String, List<JournalEntry>> journals = new HashMap<>();
     private final Map<String, LockOwner> locks = new HashMap<>();
+    private final Map<String, Long> generations = new HashMap<>();
     private final Map<String, Map<String, String>> manifests = new HashMap<>();
     private final Map<FileHashCache.Key, String> hashes = new ConcurrentHashMap<>();
     private final byte[] fingerprintKey = new byte[32];
@@ -74,8 +75,10 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary) {
+    public synchronized void commit(String runId, Collection<TaskState> states, Collection<TaskId> removed, String summary,
+            LockOwner lock) {
         var run = existingRun(runId);
+        checkHeld(run.unit(), lock);
         if (run.outcome() != RunOutcome.RUNNING) {
             throw new IllegalStateException("run " + runId + " is " + run.outcome() + ", not RUNNING: nothing committed");
         }
@@ -88,8 +91,17 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void finishRun(String runId, RunOutcome outcome, String summary) {
-        runs.put(runId, finished(existingRun(runId), outcome, summary));
+    public synchronized void finishRun(String runId, RunOutcome outcome, String summary, LockOwner lock) {
+        var run = existingRun(runId);
+        checkHeld(run.unit(), lock);
+        runs.put(runId, finished(run, outcome, summary));
+    }
+
+    private void checkHeld(String unit, LockOwner lock) {
+        var holder = locks.get(unit);
+        if (holder == null || !holder.sameHold(lock)) {
+            throw new LockLostException(unit, lock, Optional.ofNullable(holder));
+        }
     }
 
     @Override
@@ -116,37 +128,41 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized Optional<LockOwner> tryLock(String unit, LockOwner owner) {
+    public synchronized LockOwner tryLock(String unit, LockOwner owner) {
         var holder = locks.get(unit);
         if (holder == null) {
-            locks.put(unit, owner);
-            return Optional.empty();
+            var taken = owner.withGeneration(generations.merge(unit, 1L, Long::sum));
+            locks.put(unit, taken);
+            return taken;
         }
-        return holder.runId().equals(owner.runId()) ? Optional.empty() : Optional.of(holder);
+        return holder;
     }
 
     @Override
-    public synchronized boolean takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
+    public synchronized Optional<LockOwner> takeOverLock(String unit, LockOwner staleHolder, LockOwner owner) {
         var holder = locks.get(unit);
         if (holder == null || !holder.runId().equals(staleHolder.runId())) {
-            return false;
+            return Optional.empty();
         }
-        locks.put(unit, owner);
-        return true;
+        var taken = owner.withGeneration(generations.merge(unit, 1L, Long::sum));
+        locks.put(unit, taken);
+        return Optional.of(taken);
     }
 
     @Override
-    public synchronized void heartbeat(String unit, LockOwner owner) {
+    public synchronized boolean heartbeat(String unit, LockOwner owner) {
         var holder = locks.get(unit);
-        if (holder != null && holder.runId().equals(owner.runId())) {
+        if (holder != null && holder.sameHold(owner)) {
             locks.put(unit, owner);
+            return true;
         }
+        return false;
     }
 
     @Override
     public synchronized void unlock(String unit, LockOwner owner) {
         var holder = locks.get(unit);
-        if (holder != null && holder.runId().equals(owner.runId())) {
+        if (holder != null && holder.sameHold(owner)) {
             locks.remove(unit);
         }
     }

@@ -42,6 +42,7 @@ public abstract class StateStoreContract {
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private final String unit = "site-" + tag + ".test";
     private long pid = 100;
+    private final Map<String, LockOwner> holds = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void openStore() {
@@ -64,10 +65,10 @@ public abstract class StateStoreContract {
     @Test
     void commitReplacesTheRunsStatesAndMarksItSucceeded() {
         var first = begin();
-        store.commit(first.runId(), List.of(state("build", "fp1", first), state("env", "fp1", first)), List.of(), "2 ran");
+        store.commit(first.runId(), List.of(state("build", "fp1", first), state("env", "fp1", first)), List.of(), "2 ran", held(first));
         var second = begin();
         var rebuilt = state("build", "fp2", second);
-        store.commit(second.runId(), List.of(rebuilt), List.of(), "1 ran");
+        store.commit(second.runId(), List.of(rebuilt), List.of(), "1 ran", held(second));
 
         assertThat(store.committed(task("build"))).contains(rebuilt);
         assertThat(store.committed(task("env")).orElseThrow().inputsFingerprint()).isEqualTo("fp1");
@@ -81,9 +82,9 @@ public abstract class StateStoreContract {
     @Test
     void commitDeletesTheRemovedTasks() {
         var first = begin();
-        store.commit(first.runId(), List.of(state("build", "fp", first), state("proxy", "fp", first)), List.of(), "");
+        store.commit(first.runId(), List.of(state("build", "fp", first), state("proxy", "fp", first)), List.of(), "", held(first));
         var second = begin();
-        store.commit(second.runId(), List.of(), List.of(task("proxy")), "destroyed proxy");
+        store.commit(second.runId(), List.of(), List.of(task("proxy")), "destroyed proxy", held(second));
 
         assertThat(store.committed(task("proxy"))).isEmpty();
         assertThat(store.committedUnit(unit)).containsOnlyKeys(task("build"));
@@ -92,7 +93,7 @@ public abstract class StateStoreContract {
     @Test
     void commitIsAllOrNothingWhenItFailsHalfway() {
         var first = begin();
-        store.commit(first.runId(), List.of(state("build", "old", first)), List.of(), "");
+        store.commit(first.runId(), List.of(state("build", "old", first)), List.of(), "", held(first));
         var second = begin();
         var failing = new AbstractList<TaskState>() {
             @Override
@@ -109,7 +110,7 @@ public abstract class StateStoreContract {
             }
         };
 
-        assertThatThrownBy(() -> store.commit(second.runId(), failing, List.of(), "")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.commit(second.runId(), failing, List.of(), "", held(second))).isInstanceOf(RuntimeException.class);
 
         assertThat(store.committed(task("build")).orElseThrow().inputsFingerprint()).isEqualTo("old");
         assertThat(store.run(second.runId()).orElseThrow().outcome()).isEqualTo(RunOutcome.RUNNING);
@@ -117,7 +118,7 @@ public abstract class StateStoreContract {
 
     @Test
     void refusesToCommitAnUnknownRun() {
-        assertThatThrownBy(() -> store.commit("no-such-run-" + tag, List.of(state("build", "fp", null)), List.of(), ""))
+        assertThatThrownBy(() -> store.commit("no-such-run-" + tag, List.of(state("build", "fp", null)), List.of(), "", owner("nobody")))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(store.committed(task("build"))).isEmpty();
     }
@@ -125,9 +126,9 @@ public abstract class StateStoreContract {
     @Test
     void refusesToCommitARunThatIsNoLongerRunning() {
         var run = begin();
-        store.finishRun(run.runId(), RunOutcome.RECOVERED, "undone by the next run");
+        store.finishRun(run.runId(), RunOutcome.RECOVERED, "undone by the next run", held(run));
 
-        assertThatThrownBy(() -> store.commit(run.runId(), List.of(state("build", "fp", run)), List.of(), ""))
+        assertThatThrownBy(() -> store.commit(run.runId(), List.of(state("build", "fp", run)), List.of(), "", held(run)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(run.runId());
         assertThat(store.committed(task("build"))).isEmpty();
@@ -146,7 +147,7 @@ public abstract class StateStoreContract {
                         "empty", TaskState.RecordedOutput.ofValue("", "empty-fp")),
                 run.runId(), now());
         var bare = new TaskState(task("health"), "fp", Map.of(), Map.of(), null, null);
-        store.commit(run.runId(), List.of(state, bare), List.of(), "");
+        store.commit(run.runId(), List.of(state, bare), List.of(), "", held(run));
 
         store = reopen(store);
 
@@ -161,7 +162,7 @@ public abstract class StateStoreContract {
         for (String u : List.of(later, earlier)) {
             var run = begin(u);
             store.commit(run.runId(), List.of(new TaskState(TaskId.of(u, "build"), "fp", Map.of(), Map.of(), run.runId(), now())),
-                    List.of(), "");
+                    List.of(), "", held(run));
         }
         var units = store.units();
         assertThat(units).isSorted().containsSubsequence(earlier, later);
@@ -215,8 +216,8 @@ public abstract class StateStoreContract {
     void listsUnfinishedRunsOldestFirst() {
         var crashed = begin();
         var done = begin();
+        store.commit(done.runId(), List.of(), List.of(), "ok", held(done));
         var running = begin();
-        store.commit(done.runId(), List.of(), List.of(), "ok");
 
         assertThat(store.unfinishedRuns(unit)).extracting(RunRecord::runId).containsExactly(crashed.runId(), running.runId());
     }
@@ -225,7 +226,7 @@ public abstract class StateStoreContract {
     void finishingARunRecordsItsOutcomeAndCommitsNothing() {
         var run = begin();
         store.appendJournal(entry(run, 1, JournalEntry.Kind.SUCCEEDED, state("build", "fp", run)));
-        store.finishRun(run.runId(), RunOutcome.ROLLED_BACK, "build failed; 1 task undone");
+        store.finishRun(run.runId(), RunOutcome.ROLLED_BACK, "build failed; 1 task undone", held(run));
 
         var finished = store.run(run.runId()).orElseThrow();
         assertThat(finished.outcome()).isEqualTo(RunOutcome.ROLLED_BACK);
@@ -237,7 +238,7 @@ public abstract class StateStoreContract {
 
     @Test
     void refusesToFinishAnUnknownRun() {
-        assertThatThrownBy(() -> store.finishRun("no-such-run-" + tag, RunOutcome.ROLLED_BACK, ""))
+        assertThatThrownBy(() -> store.finishRun("no-such-run-" + tag, RunOutcome.ROLLED_BACK, "", owner("nobody")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -298,59 +299,117 @@ public abstract class StateStoreContract {
 
     @Test
     void takesAFreeLockAndNamesTheHolderToOthers() {
-        var mine = owner("run-a");
-        assertThat(store.tryLock(unit, mine)).isEmpty();
+        var mine = store.tryLock(unit, owner("run-a"));
+        assertThat(mine.runId()).isEqualTo(owner("run-a").runId());
+        assertThat(mine.generation()).isPositive();
         assertThat(store.lockHolder(unit)).contains(mine);
 
-        assertThat(store.tryLock(unit, owner("run-b"))).contains(mine);
-        assertThat(store.tryLock(unit, mine)).as("the holder asking again").isEmpty();
-        assertThat(store.tryLock("other-" + unit, owner("run-b"))).as("another unit").isEmpty();
+        assertThat(store.tryLock(unit, owner("run-b"))).isEqualTo(mine);
+        assertThat(store.tryLock(unit, owner("run-a"))).as("the holder asking again").isEqualTo(mine);
+        assertThat(store.tryLock("other-" + unit, owner("run-b")).runId()).as("another unit").isEqualTo(owner("run-b").runId());
     }
 
     @Test
     void takesOverOnlyFromTheSameStaleRun() {
-        var stale = owner("run-a");
-        store.tryLock(unit, stale);
+        var stale = store.tryLock(unit, owner("run-a"));
         var rescuer = owner("run-b");
 
-        assertThat(store.takeOverLock(unit, owner("run-x"), rescuer)).isFalse();
+        assertThat(store.takeOverLock(unit, owner("run-x"), rescuer)).isEmpty();
         assertThat(store.lockHolder(unit)).contains(stale);
-        assertThat(store.takeOverLock(unit, stale, rescuer)).isTrue();
-        assertThat(store.lockHolder(unit)).contains(rescuer);
-        assertThat(store.takeOverLock(unit, stale, owner("run-c"))).as("a second rescuer is too late").isFalse();
-        assertThat(store.takeOverLock("free-" + unit, stale, rescuer)).as("a free lock").isFalse();
+        var taken = store.takeOverLock(unit, stale, rescuer).orElseThrow();
+        assertThat(taken.runId()).isEqualTo(rescuer.runId());
+        assertThat(taken.generation()).isGreaterThan(stale.generation());
+        assertThat(store.lockHolder(unit)).contains(taken);
+        assertThat(store.takeOverLock(unit, stale, owner("run-c"))).as("a second rescuer is too late").isEmpty();
+        assertThat(store.takeOverLock("free-" + unit, stale, rescuer)).as("a free lock").isEmpty();
+    }
+
+    @Test
+    void givesEachHoldOfALockAHigherGenerationEvenAfterARelease() {
+        var first = store.tryLock(unit, owner("run-a"));
+        store.unlock(unit, first);
+        var second = store.tryLock(unit, owner("run-b"));
+        var third = store.takeOverLock(unit, second, owner("run-c")).orElseThrow();
+        store = reopen(store);
+        store.unlock(unit, third);
+        var fourth = store.tryLock(unit, owner("run-d"));
+
+        assertThat(List.of(first.generation(), second.generation(), third.generation(), fourth.generation()))
+                .isSorted().doesNotHaveDuplicates();
     }
 
     @Test
     void unlocksOnlyForTheHolder() {
-        var mine = owner("run-a");
-        store.tryLock(unit, mine);
+        var mine = store.tryLock(unit, owner("run-a"));
 
         store.unlock(unit, owner("run-b"));
         assertThat(store.lockHolder(unit)).contains(mine);
+        store.unlock(unit, mine.withGeneration(mine.generation() + 1));
+        assertThat(store.lockHolder(unit)).as("same run, another generation").contains(mine);
         store.unlock(unit, mine);
         assertThat(store.lockHolder(unit)).isEmpty();
-        assertThat(store.tryLock(unit, owner("run-b"))).isEmpty();
+        assertThat(store.tryLock(unit, owner("run-b")).runId()).isEqualTo(owner("run-b").runId());
     }
 
     @Test
-    void refreshesTheHeartbeatOfTheHoldersLockOnly() {
-        var mine = owner("run-a");
-        store.tryLock(unit, mine);
+    void refreshesTheHeartbeatOfTheHoldersLockOnlyAndTellsWhetherItStillHoldsIt() {
+        var mine = store.tryLock(unit, owner("run-a"));
         var later = mine.withHeartbeat(mine.heartbeat().plusSeconds(30));
 
-        store.heartbeat(unit, later);
+        assertThat(store.heartbeat(unit, later)).isTrue();
         assertThat(store.lockHolder(unit)).contains(later);
-        store.heartbeat(unit, owner("run-b").withHeartbeat(mine.heartbeat().plusSeconds(60)));
+        assertThat(store.heartbeat(unit, owner("run-b").withHeartbeat(mine.heartbeat().plusSeconds(60)))).isFalse();
         assertThat(store.lockHolder(unit)).contains(later);
+
+        var rescuer = store.takeOverLock(unit, later, owner("run-b")).orElseThrow();
+        assertThat(store.heartbeat(unit, later.withHeartbeat(later.heartbeat().plusSeconds(60))))
+                .as("the run whose lock was taken over").isFalse();
+        assertThat(store.lockHolder(unit)).contains(rescuer);
     }
 
     @Test
     void keepsLocksAcrossReopen() {
-        var mine = owner("run-a");
-        store.tryLock(unit, mine);
+        var mine = store.tryLock(unit, owner("run-a"));
         store = reopen(store);
         assertThat(store.lockHolder(unit)).contains(mine);
+    }
+
+    // fencing
+
+    @Test
+    void refusesTheCommitOfARunWhoseLockWasTakenOver() {
+        var first = begin();
+        store.commit(first.runId(), List.of(state("build", "old", first)), List.of(), "", held(first));
+        var stalled = begin();
+        var rescuer = begin();
+
+        assertThatThrownBy(() -> store.commit(stalled.runId(), List.of(state("build", "new", stalled)), List.of(), "",
+                held(stalled)))
+                .isInstanceOfSatisfying(LockLostException.class, e -> {
+                    assertThat(e.holder()).contains(held(rescuer));
+                    assertThat(e.getMessage()).contains(stalled.runId(), "lost the lock of " + unit, rescuer.runId(),
+                            "committed nothing");
+                });
+        assertThat(store.committed(task("build")).orElseThrow().inputsFingerprint()).isEqualTo("old");
+        assertThat(store.run(stalled.runId()).orElseThrow().outcome()).isEqualTo(RunOutcome.RUNNING);
+    }
+
+    @Test
+    void refusesToFinishARunWithALockThatWasTakenOverOrReleased() {
+        var stalled = begin();
+        var rescuer = begin();
+
+        assertThatThrownBy(() -> store.finishRun(stalled.runId(), RunOutcome.ROLLED_BACK, "", held(stalled)))
+                .isInstanceOf(LockLostException.class);
+        store.finishRun(stalled.runId(), RunOutcome.RECOVERED, "undone by the next run", held(rescuer));
+        store.unlock(unit, held(rescuer));
+        assertThatThrownBy(() -> store.commit(rescuer.runId(), List.of(state("build", "fp", rescuer)), List.of(), "",
+                held(rescuer)))
+                .isInstanceOf(LockLostException.class).hasMessageContaining("released");
+
+        assertThat(store.run(stalled.runId()).orElseThrow().outcome()).isEqualTo(RunOutcome.RECOVERED);
+        assertThat(store.run(rescuer.runId()).orElseThrow().outcome()).isEqualTo(RunOutcome.RUNNING);
+        assertThat(store.committed(task("build"))).isEmpty();
     }
 
     // fingerprints
@@ -433,11 +492,21 @@ public abstract class StateStoreContract {
         return begin(unit);
     }
 
+    /** A new RUNNING run of {@code unitName}, holding the unit's lock (taken over from the run before). */
     protected final RunRecord begin(String unitName) {
         var run = new RunRecord("run-" + UUID.randomUUID(), unitName, RunKind.APPLY, "host-1", pid++, now(), null,
                 RunOutcome.RUNNING, null);
+        var mine = new LockOwner("host-1", run.pid(), run.runId(), now());
+        var holder = store.tryLock(unitName, mine);
+        holds.put(run.runId(), holder.runId().equals(run.runId()) ? holder
+                : store.takeOverLock(unitName, holder, mine).orElseThrow());
         store.beginRun(run);
         return run;
+    }
+
+    /** The lock {@code run} holds (see {@link #begin(String)}). */
+    protected final LockOwner held(RunRecord run) {
+        return holds.get(run.runId());
     }
 
     protected final TaskState state(String name, String fingerprint, RunRecord run) {

@@ -55,8 +55,8 @@ public final class BuildTask extends SiteTask {
                     + " not rebuilt in place");
             return outputs(dir);
         }
-        site.machine().commands().run(site.specCommand(build().command(), dir, site.appEnvironment(), runAs(context)),
-                context::log);
+        site.machine().commands().run(site.specCommand(build().command(), dir, site.appEnvironment(), runAs(context))
+                .inRun(context.runId()), context::log);
         return outputs(dir);
     }
 

@@ -68,7 +68,7 @@ public final class InstallTask extends SiteTask {
         }
         files().ownTree(deps, uid(context), gid(context));
         site.machine().commands().run(site.specCommand(site.spec().app().install().orElseThrow(), deps,
-                Map.of(), runAs(context)), context::log);
+                Map.of(), runAs(context)).inRun(context.runId()), context::log);
         files().write(deps.resolve(MARKER), new byte[0], FileAccess.of("rw-r--r--"));
         return Map.of("deps", Output.value(deps.toString()));
     }

@@ -22,6 +22,13 @@ public record Command(List<String> argv, Path workingDir, Map<String, String> en
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
+    /**
+     * The environment variable that ties a command to the run that started it ({@link #inRun}); it
+     * is inherited by every process the command starts, so that what a dead run left running can be
+     * found through {@code /proc/<pid>/environ} ({@link LeftoverCommands}).
+     */
+    public static final String RUN_MARKER = "ALIVE_RUN_ID";
+
     public Command {
         argv = List.copyOf(argv);
         if (argv.isEmpty()) {
@@ -44,6 +51,23 @@ public record Command(List<String> argv, Path workingDir, Map<String, String> en
 
     public Command withEnvironment(Map<String, String> env) {
         return new Command(argv, workingDir, env, runAs, timeout, outputFile);
+    }
+
+    /**
+     * The same command, tied to a run: {@link #RUN_MARKER}{@code =<runId>} in its environment, and
+     * started in a session and process group of its own ({@link LocalCommandRunner}), so that it and
+     * everything it starts can be stopped together. Only for commands that end with their task
+     * (install, build), never for a site's app: the next run stops what a dead run left marked.
+     */
+    public Command inRun(String runId) {
+        var env = new LinkedHashMap<>(environment);
+        env.put(RUN_MARKER, runId);
+        return withEnvironment(env);
+    }
+
+    /** The run this command is tied to ({@link #inRun}), if any. */
+    public Optional<String> runId() {
+        return Optional.ofNullable(environment.get(RUN_MARKER));
     }
 
     public Command as(RunAs user) {

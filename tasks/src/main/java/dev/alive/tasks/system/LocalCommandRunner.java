@@ -27,6 +27,12 @@ import org.apache.commons.exec.PumpStreamHandler;
  * timeout the process and all its descendants are killed. Spec command strings are split by
  * {@link CommandLineSplitter} before they get here.
  *
+ * <p>A command tied to a run ({@link Command#inRun}) starts under {@code setsid}: it leads a session
+ * and process group of its own, which a kill takes whole (children whose parent died included).
+ * A run that is stopped interrupts the thread that waits for its command: the command and every
+ * process it started are killed, and the run gets a {@link CommandFailedException} saying so (with
+ * the thread's interrupt status set again).
+ *
  * <p>commons-exec pumps the output, waits and reports the exit code; the process itself is
  * started with {@link ProcessBuilder}, because commons-exec's {@code CommandLine} trims
  * arguments and cannot merge the two streams at the source.
@@ -66,6 +72,11 @@ public final class LocalCommandRunner implements CommandRunner {
             lines.close();
         }
         List<String> kept = command.outputFile().map(f -> FileOps.lastLines(f, KEPT_LINES)).orElseGet(last::lines);
+        if (executor.cancelled.get()) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException(command.display(), CommandFailedException.NO_EXIT_CODE,
+                    "was stopped (its run was interrupted) and killed with every process it started", kept);
+        }
         if (executor.timedOut.get()) {
             throw new CommandFailedException(command.display(), CommandFailedException.NO_EXIT_CODE,
                     "timed out after " + command.timeout() + " and was killed", kept);
@@ -79,6 +90,9 @@ public final class LocalCommandRunner implements CommandRunner {
     /** The vector actually executed: the run-as prefix, then the command with argv[0] resolved. */
     static List<String> launchArgv(Command command) {
         List<String> argv = new ArrayList<>();
+        if (command.runId().isPresent()) {
+            argv.add(Executables.system("setsid").toString());
+        }
         command.runAs().ifPresent(user -> argv.addAll(user.prefix()));
         Path program = Executables.resolve(command.argv().get(0), command.environment().get("PATH"),
                 command.workingDir());
@@ -88,13 +102,21 @@ public final class LocalCommandRunner implements CommandRunner {
     }
 
     /**
-     * Kills the process's descendants, then the process, and waits (a bounded while) until none of
-     * them runs any more: a kill is delivered asynchronously, and a caller that undoes the
-     * command's work must not race its last writes.
+     * Kills the process's descendants (and, when it leads its own process group, every member of
+     * the group: children whose parent died are no descendants any more), then the process, and
+     * waits (a bounded while) until none of them runs any more: a kill is delivered asynchronously,
+     * and a caller that undoes the command's work must not race its last writes.
      */
     static void killTree(ProcessHandle process) {
         var tree = new ArrayList<ProcessHandle>();
         process.descendants().forEach(tree::add);
+        if (ProcStat.read(process.pid()).filter(stat -> stat.processGroup() == process.pid()).isPresent()) {
+            ProcStat.liveInGroup(process.pid()).stream()
+                    .filter(member -> member.pid() != process.pid())
+                    .flatMap(member -> ProcessHandle.of(member.pid()).stream())
+                    .filter(member -> !tree.contains(member))
+                    .forEach(tree::add);
+        }
         tree.add(process);
         tree.forEach(ProcessHandle::destroyForcibly);
         long deadline = System.nanoTime() + KILL_WAIT.toNanos();
@@ -123,6 +145,7 @@ public final class LocalCommandRunner implements CommandRunner {
         private final List<String> argv;
         private final Command command;
         private final AtomicBoolean timedOut = new AtomicBoolean();
+        private final AtomicBoolean cancelled = new AtomicBoolean();
         private volatile ScheduledFuture<?> timeout;
 
         @SuppressWarnings("deprecation")
@@ -146,7 +169,7 @@ public final class LocalCommandRunner implements CommandRunner {
                 timedOut.set(true);
                 killTree(process.toHandle());
             }, command.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return process;
+            return new KilledWhole(process, cancelled);
         }
 
         /** Disarms the timeout, or when it struck, waits until its kill is done. */
@@ -166,6 +189,78 @@ public final class LocalCommandRunner implements CommandRunner {
             } catch (ExecutionException | TimeoutException e) {
                 // the kill was attempted; what is left is reported by the caller's own checks
             }
+        }
+    }
+
+    /**
+     * The process as commons-exec sees it: commons-exec destroys it when the waiting thread is
+     * interrupted, and that destroy takes the whole tree (the process alone would leave its
+     * children running).
+     */
+    private static final class KilledWhole extends Process {
+        private final Process process;
+        private final AtomicBoolean cancelled;
+
+        KilledWhole(Process process, AtomicBoolean cancelled) {
+            this.process = process;
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public void destroy() {
+            cancelled.set(true);
+            killTree(process.toHandle());
+        }
+
+        @Override
+        public Process destroyForcibly() {
+            destroy();
+            return this;
+        }
+
+        @Override
+        public java.io.OutputStream getOutputStream() {
+            return process.getOutputStream();
+        }
+
+        @Override
+        public java.io.InputStream getInputStream() {
+            return process.getInputStream();
+        }
+
+        @Override
+        public java.io.InputStream getErrorStream() {
+            return process.getErrorStream();
+        }
+
+        @Override
+        public int waitFor() throws InterruptedException {
+            return process.waitFor();
+        }
+
+        @Override
+        public boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
+            return process.waitFor(timeout, unit);
+        }
+
+        @Override
+        public int exitValue() {
+            return process.exitValue();
+        }
+
+        @Override
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public ProcessHandle toHandle() {
+            return process.toHandle();
         }
     }
 }

@@ -91,6 +91,60 @@ class LocalCommandRunnerTest {
     }
 
     @Test
+    void runsACommandOfARunInAProcessGroupOfItsOwnMarkedWithTheRun() throws Exception {
+        runner.run(Command.of(dir, "sh", "-c", "cat /proc/$$/stat; echo \"$ALIVE_RUN_ID\"").withEnvironment(PATH)
+                .inRun("run-7"), lines::add);
+
+        var stat = lines.get(0).substring(lines.get(0).lastIndexOf(')') + 2).split(" ");
+        long pid = Long.parseLong(lines.get(0).substring(0, lines.get(0).indexOf(' ')));
+        assertThat(Long.parseLong(stat[2])).as("process group").isEqualTo(pid);
+        assertThat(Long.parseLong(stat[3])).as("session").isEqualTo(pid);
+        assertThat(Long.parseLong(stat[2])).isNotEqualTo(ProcStat.read(ProcessHandle.current().pid()).orElseThrow()
+                .processGroup());
+        assertThat(lines.get(1)).isEqualTo("run-7");
+    }
+
+    @Test
+    void anInterruptedRunKillsItsCommandWithEveryChildAndSaysSo() throws Exception {
+        Path pids = dir.resolve("pids");
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        var waiting = new Thread(() -> {
+            try {
+                // a child in the group whose parent exits, and one that left the group (setsid)
+                runner.run(Command.of(dir, "sh", "-c", "sh -c 'sleep 300 & echo $! >> pids' ; sleep 300 & echo $! >> pids;"
+                        + " wait").withEnvironment(PATH).inRun("run-8"), lines::add);
+            } catch (Throwable e) {
+                failure.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        waiting.start();
+        awaitLines(pids, 2);
+        long start = System.nanoTime();
+
+        waiting.interrupt();
+        waiting.join(10_000);
+
+        assertThat(waiting.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(failure.get()).isInstanceOf(CommandFailedException.class)
+                .hasMessageContaining("was stopped (its run was interrupted) and killed with every process it started");
+        assertThat(stillInterrupted.get()).isTrue();
+        for (var pid : Files.readAllLines(pids)) {
+            assertThat(ProcStat.isLive(Long.parseLong(pid.trim()))).as("child " + pid + " still alive").isFalse();
+        }
+    }
+
+    private static void awaitLines(Path file, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.exists(file) || Files.readAllLines(file).size() < count) {
+            assertThat(System.nanoTime()).as("waiting for " + file).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void runsAsAnotherUserWithoutNewPrivileges() {
         runner.run(Command.of(dir, "sh", "-c", "id -u; id -g; id -G; grep NoNewPrivs /proc/self/status")
                 .withEnvironment(PATH).as(new RunAs(65534, 65533)), lines::add);
