@@ -55,6 +55,8 @@ class ViteReactExampleTest {
         assertThat(((Map<String, String>) manifest.get("devDependencies"))).containsKeys("vite", "typescript");
         assertThat(packages.get("node_modules/@oven/bun-linux-x64")).containsEntry("version", "1.4.5")
                 .containsKey("integrity");
+        assertThat((Map<String, Object>) manifest.get("allowScripts")).as("install scripts npm may run")
+                .isEqualTo(Map.of("bun", true, "esbuild", true));
         assertThat(packages.get("")).containsEntry("dependencies", manifest.get("dependencies"))
                 .containsEntry("devDependencies", manifest.get("devDependencies"));
     }
