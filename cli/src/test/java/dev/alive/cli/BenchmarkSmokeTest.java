@@ -23,8 +23,8 @@ class BenchmarkSmokeTest {
     @Test
     void theBenchmarkRunsEveryScenarioOnTinySizes() throws Exception {
         Path log = dir.resolve("smoke.log");
-        Process smoke = new ProcessBuilder(ExampleDeployTest.REPO.resolve("bench/smoke").toString())
-                .directory(ExampleDeployTest.REPO.toFile())
+        Process smoke = new ProcessBuilder(BinAlive.REPO.resolve("bench/smoke").toString())
+                .directory(BinAlive.REPO.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .start();
         if (!smoke.waitFor(10, TimeUnit.MINUTES)) {
