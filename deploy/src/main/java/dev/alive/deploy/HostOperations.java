@@ -76,6 +76,7 @@ public final class HostOperations implements AutoCloseable {
         try {
             var options = EngineOptions.defaults()
                     .withWorkDir(host.root().resolve("work"))
+                    .withKeepRuns(host.keepRuns())
                     .withFaults(FaultInjection.parse(environment.get(FAULTS_VARIABLE)));
             var engine = Engine.create(database.stateStore(), options);
             return new HostOperations(host, database, engine, new SiteCompiler(host, environment, machine, database),

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param state a {@code sqlite:/abs/path.db} or {@code postgresql://...} URL
  * @param sites where site folders go: {@code <sites>/<domain>/releases/<id>}
  * @param envDir where {@code <slug>.env} files go
+ * @param keepReleases release folders kept per site (for {@code alive rollback})
+ * @param keepRuns runs kept per site in the state store (older finished ones are pruned)
  */
 public record Host(
         String name,
@@ -24,7 +26,18 @@ public record Host(
         Users users,
         Services services,
         Proxy proxy,
-        int keepReleases) {
+        int keepReleases,
+        int keepRuns) {
+
+    /** The default of {@code keepRuns}. */
+    public static final int DEFAULT_KEEP_RUNS = 50;
+
+    /** A host keeping the default number of runs ({@value #DEFAULT_KEEP_RUNS}). */
+    public Host(String name, Path root, String state, Path sites, Path envDir, PortRange ports, String serverIp,
+            Optional<String> wildcardDomain, Users users, Services services, Proxy proxy, int keepReleases) {
+        this(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, proxy, keepReleases,
+                DEFAULT_KEEP_RUNS);
+    }
 
     /** The state location safe to print: a PostgreSQL password is replaced by {@code ***}. */
     public String stateForDisplay() {
@@ -33,7 +46,7 @@ public record Host(
 
     public Host withProxy(Proxy newProxy) {
         return new Host(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, newProxy,
-                keepReleases);
+                keepReleases, keepRuns);
     }
 
     /** Like the record's, but with the state's password redacted: a Host may end up in a log line. */
@@ -42,7 +55,7 @@ public record Host(
         return "Host[name=" + name + ", root=" + root + ", state=" + stateForDisplay() + ", sites=" + sites
                 + ", envDir=" + envDir + ", ports=" + ports + ", serverIp=" + serverIp + ", wildcardDomain="
                 + wildcardDomain + ", users=" + users + ", services=" + services + ", proxy=" + proxy
-                + ", keepReleases=" + keepReleases + "]";
+                + ", keepReleases=" + keepReleases + ", keepRuns=" + keepRuns + "]";
     }
 
     public enum Users { NONE, CREATE }

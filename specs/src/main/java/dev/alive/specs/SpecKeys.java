@@ -24,7 +24,7 @@ final class SpecKeys {
 
     static final Shape HOST = new Shape("Host", ordered(
             Map.entry("", List.of("apiVersion", "kind", "base", "root", "state", "sites", "envDir", "ports",
-                    "serverIp", "wildcardDomain", "users", "services", "proxy", "keepReleases")),
+                    "serverIp", "wildcardDomain", "users", "services", "proxy", "keepReleases", "keepRuns")),
             Map.entry("proxy", List.of("kind", "sitesDir", "mainCaddyfile", "admin", "listen"))));
 
     private SpecKeys() {
