@@ -82,6 +82,8 @@ public final class Bench {
         scenario(4, "redeploy of " + options.redeploy() + " sites after a template change",
                 () -> new RedeployScenario(this).run());
         scenario(5, options.firstDeploys() + " first deploys as one fleet", () -> new FirstDeploysScenario(this).run());
+        scenario(7, options.soak() + " applies of one site: the state store stays bounded",
+                () -> new SoakScenario(this).run());
     }
 
     private void scenario(int number, String name, Runnable body) {

@@ -67,7 +67,7 @@ final class FingerprintScenario {
     }
 
     /** The JVM options of bin/alive's java command line (everything before -jar). */
-    private List<String> launcherJavaOptions() {
+    List<String> launcherJavaOptions() {
         var printed = bench.alive.run(bench.repo, Map.of("ALIVE_LAUNCHER_PRINT", "1"), "--version").orFail().stdout();
         var lines = printed.lines().toList();
         var options = new ArrayList<String>();

@@ -77,6 +77,7 @@ public final class HostOperations implements AutoCloseable {
         try {
             var options = EngineOptions.defaults()
                     .withWorkDir(host.root().resolve("work"))
+                    .withKeepRuns(host.keepRuns())
                     .withFaults(FaultInjection.parse(environment.get(FAULTS_VARIABLE)))
                     .withLeftovers(new LeftoverCommands());
             var engine = Engine.create(database.stateStore(), options);

@@ -89,6 +89,15 @@ final class TestHost implements AutoCloseable {
         return create(workDir, Host.Users.NONE, 5, extra);
     }
 
+    /** The local profile keeping {@code keepRuns} runs per site in the state store. */
+    static TestHost keepingRuns(Path workDir, int keepRuns) {
+        var made = local(workDir);
+        var h = made.host;
+        made.deployments.close();
+        return new TestHost(workDir, h.withKeepRuns(keepRuns),
+                made.environment);
+    }
+
     static TestHost create(Path workDir, Host.Users users, int ports, Map<String, String> extra) {
         var environment = new HashMap<String, String>(extra);
         environment.put("PATH", System.getenv("PATH"));

@@ -14,7 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * The one lifecycle every run of a unit goes through, whatever its {@link RunKind}: a run id; the
  * unit's lock, with a heartbeat while held; recovery of dead runs; the run record and
  * {@link RunListener#runStarted}; a fresh journal; the kind's {@link RunBody}; then either a
- * commit, deletion of the run's backups and {@link RunListener#runFinished}, or the body's undo,
+ * commit, deletion of the run's backups, pruning of the unit's old runs ({@link RunPruning}) and
+ * {@link RunListener#runFinished}, or the body's undo,
  * the run finished without a commit and {@link RunListener#runFinished}.
  *
  * <p>Commit and finish are fenced by the lock's generation. A run whose lock was lost (taken over
@@ -28,6 +29,7 @@ final class RunLifecycle {
     private final LockedSection lockedSection;
     private final Recovery recovery;
     private final BackupDirs backups;
+    private final RunPruning pruning;
 
     RunLifecycle(StateStore store, EngineOptions options, LockedSection lockedSection, Recovery recovery,
             BackupDirs backups) {
@@ -36,6 +38,7 @@ final class RunLifecycle {
         this.lockedSection = lockedSection;
         this.recovery = recovery;
         this.backups = backups;
+        this.pruning = new RunPruning(store, options.keepRuns());
     }
 
     UnitResult run(TaskGraph graph, String unit, RunBody body, Duration lockWait, ScheduledExecutorService ticker,
@@ -62,6 +65,7 @@ final class RunLifecycle {
             }
             if (notCommitted.isEmpty()) {
                 backups.deleteRunQuietly(run.runId());
+                pruning.afterCommit(run.unit());
                 run.listener().runFinished(run.unit(), run.runId(), RunOutcome.SUCCEEDED, done.summary());
                 return new UnitResult.Finished(run.unit(), run.runId(), body.kind(), RunOutcome.SUCCEEDED, done.ran(),
                         done.skipped(), Optional.empty(), new UndoReport(List.of(), List.of(), List.of()), recovered,

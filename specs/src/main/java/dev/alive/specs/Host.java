@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param state a {@code sqlite:/abs/path.db} or {@code postgresql://...} URL
  * @param sites where site folders go: {@code <sites>/<domain>/releases/<id>}
  * @param envDir where {@code <slug>.env} files go
+ * @param keepReleases release folders kept per site (for {@code alive rollback})
+ * @param keepRuns runs kept per site in the state store (older finished ones are pruned)
  * @param limits what each site's systemd unit may use
  */
 public record Host(
@@ -26,13 +28,17 @@ public record Host(
         Services services,
         Proxy proxy,
         int keepReleases,
+        int keepRuns,
         Limits limits) {
 
-    /** A host with the {@link Limits#DEFAULTS default limits}. */
+    /** The default of {@code keepRuns}. */
+    public static final int DEFAULT_KEEP_RUNS = 50;
+
+    /** A host keeping the default number of runs ({@value #DEFAULT_KEEP_RUNS}) with the {@link Limits#DEFAULTS default limits}. */
     public Host(String name, Path root, String state, Path sites, Path envDir, PortRange ports, String serverIp,
                 Optional<String> wildcardDomain, Users users, Services services, Proxy proxy, int keepReleases) {
         this(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, proxy, keepReleases,
-                Limits.DEFAULTS);
+                DEFAULT_KEEP_RUNS, Limits.DEFAULTS);
     }
 
     /** The state location safe to print: a PostgreSQL password is replaced by {@code ***}. */
@@ -42,7 +48,17 @@ public record Host(
 
     public Host withProxy(Proxy newProxy) {
         return new Host(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, newProxy,
-                keepReleases, limits);
+                keepReleases, keepRuns, limits);
+    }
+
+    public Host withKeepRuns(int runs) {
+        return new Host(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, proxy,
+                keepReleases, runs, limits);
+    }
+
+    public Host withLimits(Limits newLimits) {
+        return new Host(name, root, state, sites, envDir, ports, serverIp, wildcardDomain, users, services, proxy,
+                keepReleases, keepRuns, newLimits);
     }
 
     /** Like the record's, but with the state's password redacted: a Host may end up in a log line. */
@@ -51,7 +67,7 @@ public record Host(
         return "Host[name=" + name + ", root=" + root + ", state=" + stateForDisplay() + ", sites=" + sites
                 + ", envDir=" + envDir + ", ports=" + ports + ", serverIp=" + serverIp + ", wildcardDomain="
                 + wildcardDomain + ", users=" + users + ", services=" + services + ", proxy=" + proxy
-                + ", keepReleases=" + keepReleases + ", limits=" + limits + "]";
+                + ", keepReleases=" + keepReleases + ", keepRuns=" + keepRuns + ", limits=" + limits + "]";
     }
 
     public enum Users { NONE, CREATE }

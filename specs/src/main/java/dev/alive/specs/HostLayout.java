@@ -30,6 +30,8 @@ record HostLayout(
 
     static final PortRange PORTS = new PortRange(3333, 3999);
     static final int KEEP_RELEASES = 5;
+    /** Runs kept per site, both built-ins (not a component: it does not differ between them). */
+    static final int KEEP_RUNS = Host.DEFAULT_KEEP_RUNS;
 
     static final HostLayout LOCAL = new HostLayout("sqlite:state.db", "sites", "env", PORTS, "127.0.0.1",
             Optional.empty(), Users.NONE, Services.PROCESS, ProxyChoice.AUTO, "caddy/sites", "caddy/Caddyfile",

@@ -94,7 +94,7 @@ public final class HostProfiles {
         String state = StateUrls.canonical(layout.state(), root).value().orElseThrow();
         return new Host(name, root, state, root.resolve(layout.sites()), root.resolve(layout.envDir()),
                 layout.ports(), layout.serverIp(), layout.wildcardDomain(), layout.users(), layout.services(), proxy,
-                layout.keepReleases());
+                layout.keepReleases(), HostLayout.KEEP_RUNS, Host.Limits.DEFAULTS);
     }
 
     /** Whether an executable of that name is in one of the PATH folders of {@code environment}. */

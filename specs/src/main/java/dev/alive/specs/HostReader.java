@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class HostReader {
 
+    static final int MAX_KEEP_RUNS = 10_000;
     private static final Pattern RANGE = Pattern.compile("\\s*([0-9]{1,6})\\s*-\\s*([0-9]{1,6})\\s*");
 
     private final Path file;
@@ -67,13 +68,16 @@ final class HostReader {
         Optional<Host.Limits> limits = top.has("limits")
                 ? top.mapping("limits").flatMap(fields -> new HostLimits(problems).read(fields))
                 : Optional.of(Host.Limits.DEFAULTS);
+        Optional<Integer> keepRuns = top.has("keepRuns") ? top.number("keepRuns", 1, MAX_KEEP_RUNS)
+                : Optional.of(HostLayout.KEEP_RUNS);
         if (!problems.isEmpty() || root.isEmpty() || state.isEmpty() || sites.isEmpty() || envDir.isEmpty()
                 || ports.isEmpty() || serverIp.isEmpty() || wildcard.isEmpty() || users.isEmpty()
-                || services.isEmpty() || proxy.isEmpty() || keep.isEmpty() || limits.isEmpty()) {
+                || services.isEmpty() || proxy.isEmpty() || keep.isEmpty() || keepRuns.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Host(name(), root.get(), state.get(), sites.get(), envDir.get(), ports.get(),
-                serverIp.get(), wildcard.get(), users.get(), services.get(), proxy.get(), keep.get(), limits.get()));
+                serverIp.get(), wildcard.get(), users.get(), services.get(), proxy.get(), keep.get(),
+                keepRuns.get(), limits.get()));
     }
 
     private String name() {

@@ -24,7 +24,8 @@ final class SpecKeys {
 
     static final Shape HOST = new Shape("Host", ordered(
             Map.entry("", List.of("apiVersion", "kind", "base", "root", "state", "sites", "envDir", "ports",
-                    "serverIp", "wildcardDomain", "users", "services", "proxy", "keepReleases", "limits")),
+                    "serverIp", "wildcardDomain", "users", "services", "proxy", "keepReleases", "keepRuns",
+                    "limits")),
             Map.entry("proxy", List.of("kind", "sitesDir", "mainCaddyfile", "admin", "listen")),
             Map.entry("limits", List.of("memory", "cpu", "tasks", "processes", "openFiles"))));
 

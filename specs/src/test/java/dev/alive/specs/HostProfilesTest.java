@@ -112,6 +112,7 @@ class HostProfilesTest {
                   admin: 127.0.0.1:3019
                   listen: :8443
                 keepReleases: 3
+                keepRuns: 20
                 """);
         Path root = dir.resolve("box-root");
 
@@ -120,7 +121,7 @@ class HostProfilesTest {
         assertThat(box).isEqualTo(new Host("box", root, "sqlite:" + root.resolve("db/alive.db"), root.resolve("www"),
                 Path.of("/etc/box-env"), new PortRange(4000, 4099), "203.0.113.7", Optional.of("alive.best"),
                 Users.CREATE, Services.SYSTEMD, new Proxy(Proxy.Kind.NONE, root.resolve("proxy/sites"),
-                        root.resolve("caddy/Caddyfile"), "127.0.0.1:3019", ":8443"), 3));
+                        root.resolve("caddy/Caddyfile"), "127.0.0.1:3019", ":8443"), 3, 20, Host.Limits.DEFAULTS));
     }
 
     @Test
@@ -192,6 +193,7 @@ class HostProfilesTest {
                   kind: nginx
                   admin: 2019
                 keepReleases: 0
+                keepRuns: 100000
                 wildcard: alive.best
                 """);
 
@@ -211,7 +213,8 @@ class HostProfilesTest {
                 "12:9: proxy.kind: expected one of auto, caddy, none, got 'nginx'",
                 "13:10: proxy.admin '2019' is not a host:port address; e.g. 127.0.0.1:2019",
                 "14:15: keepReleases: 0 is out of range; expected 1 to 100",
-                "15:1: unknown key 'wildcard'; did you mean 'wildcardDomain'?");
+                "15:11: keepRuns: 100000 is out of range; expected 1 to 10000",
+                "16:1: unknown key 'wildcard'; did you mean 'wildcardDomain'?");
         assertThat(refused.getMessage()).doesNotContain("s3cret");
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The per-file hash cache kept in the database, one row per path. Rows are read lazily, a
@@ -81,6 +82,14 @@ final class SqlFileHashCache implements FileHashCache {
             return null;
         });
         batch.forEach(unflushed::remove); // removes only entries not replaced meanwhile
+    }
+
+    /** Drops what this cache holds in memory for {@code root} and below (its rows were deleted). */
+    void forgetBelow(String root) {
+        var prefix = root + "/";
+        Predicate<String> below = path -> path.equals(root) || path.startsWith(prefix);
+        known.keySet().removeIf(below);
+        unflushed.keySet().removeIf(below);
     }
 
     private void ensureLoaded(String dir) {

@@ -4,6 +4,7 @@ import dev.alive.engine.store.FileHashCache;
 import dev.alive.engine.store.JournalEntry;
 import dev.alive.engine.store.LockLostException;
 import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.PrunedRuns;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
@@ -26,6 +27,7 @@ final class SqlStateStore implements StateStore {
     private final SqlManifests manifests;
     private final SqlSettings settings;
     private final SqlFileHashCache fileHashes;
+    private final SqlRunPruning pruning;
 
     SqlStateStore(JdbiDatabase db) {
         this.db = db;
@@ -35,6 +37,7 @@ final class SqlStateStore implements StateStore {
         this.manifests = new SqlManifests(db);
         this.settings = new SqlSettings(db);
         this.fileHashes = new SqlFileHashCache(db);
+        this.pruning = new SqlRunPruning(db, fileHashes);
     }
 
     @Override
@@ -109,6 +112,12 @@ final class SqlStateStore implements StateStore {
     @Override
     public List<RunRecord> unfinishedRuns(String unit) {
         return runs.unfinished(unit);
+    }
+
+    /** See {@link SqlRunPruning}. */
+    @Override
+    public PrunedRuns pruneRuns(String unit, int keepRuns, int atMost) {
+        return pruning.prune(unit, keepRuns, atMost);
     }
 
     @Override

@@ -67,6 +67,19 @@ public interface StateStore extends AutoCloseable {
     /** Runs of a unit still marked RUNNING (their process may have died), oldest first. */
     List<RunRecord> unfinishedRuns(String unit);
 
+    /**
+     * Removes the oldest finished runs of {@code unit} beyond its newest {@code keepRuns}, at most
+     * {@code atMost} of them, in one transaction: their journals, the file-hash rows below output
+     * trees that only those runs named, and the manifests they named that no committed task state
+     * (nor a journal line of a RUNNING run) names any more. Never removes a RUNNING run, one a
+     * committed task state or a lock names, nor one newer than the unit's latest SUCCEEDED run
+     * (recovery and the reasons of the last attempts read those). A store that keeps nothing for
+     * long (a test double) may remove nothing.
+     */
+    default PrunedRuns pruneRuns(String unit, int keepRuns, int atMost) {
+        return PrunedRuns.NOTHING;
+    }
+
     // locks
 
     /**

@@ -20,7 +20,8 @@ import java.util.Set;
  * fingerprint of everything it is built from (template files, build and start commands, app env,
  * installed dependencies), so a build never runs in the live release. node_modules, .git and the
  * build outputs are left out; node_modules links to the installed dependencies. The host's
- * {@code keepReleases} newest releases are kept (see {@link ReleasePruning}).
+ * {@code keepReleases} newest releases are kept (see {@link ReleasePruning}); folders left beyond
+ * them (a run died before or while pruning) are drift, so the next apply prunes them.
  */
 public final class ReleaseTask extends SiteTask {
 
@@ -56,10 +57,17 @@ public final class ReleaseTask extends SiteTask {
         return excludes;
     }
 
+    /** The release folder is gone, or folders are left that pruning removes (a run died before or while pruning). */
     @Override
     public List<String> drift(Map<String, String> recordedValues) {
         var dir = recordedValues.get("dir");
-        return dir != null && files().isDirectory(Path.of(dir)) ? List.of() : List.of("release folder " + dir + " is gone");
+        if (dir == null || !files().isDirectory(Path.of(dir))) {
+            return List.of("release folder " + dir + " is gone");
+        }
+        var leftovers = pruning().leftovers(recordedValues.get("release"));
+        return leftovers.isEmpty() ? List.of() : List.of(leftovers.size() + " release folder"
+                + (leftovers.size() == 1 ? " is" : "s are") + " left beyond keepReleases " + site.host().keepReleases()
+                + ": " + String.join(", ", leftovers));
     }
 
     @Override
@@ -92,7 +100,11 @@ public final class ReleaseTask extends SiteTask {
 
     /** Old releases beyond the host's keepReleases go, never the new or the live one. */
     private void prune(String id, TaskContext context) {
-        new ReleasePruning(site.paths(), files(), site.host().keepReleases()).prune(id, context::log);
+        pruning().prune(id, context::log);
+    }
+
+    private ReleasePruning pruning() {
+        return new ReleasePruning(site.paths(), files(), site.host().keepReleases());
     }
 
     @Override

@@ -67,12 +67,45 @@ class ReleasePruningTest {
         release("a", "deps-1");
         release("b", "deps-2");
         live("a");
-        release(".c.tmp", "deps-3");
 
         var removed = new ReleasePruning(paths, new LocalFiles(), 1).prune("b", line -> { });
 
         assertThat(removed).isEmpty();
-        assertThat(children(paths.releasesDir())).containsExactly(".c.tmp", "a", "b");
+        assertThat(children(paths.releasesDir())).containsExactly("a", "b");
+    }
+
+    @Test
+    void removesStagingFoldersADeadRunLeftHalfCopied() throws IOException {
+        release("a", "deps-1");
+        live("a");
+        var staging = Files.createDirectories(paths.releasesDir().resolve(".c0ffee123456.tmp/src"));
+        Files.writeString(staging.resolve("half.js"), "cons");
+        Files.writeString(paths.releasesDir().resolve(".notes"), "not a folder: left alone");
+        var log = new ArrayList<String>();
+
+        var removed = new ReleasePruning(paths, new LocalFiles(), 5).prune("a", log::add);
+
+        assertThat(removed).containsExactly(".c0ffee123456.tmp");
+        assertThat(children(paths.releasesDir())).containsExactly(".notes", "a");
+        assertThat(log).contains("removed .c0ffee123456.tmp, left half-copied by an interrupted run");
+    }
+
+    @Test
+    void leftoversNameExactlyWhatPruningRemovesAndNothingOnceItHas() throws IOException {
+        for (var id : List.of("a", "b", "c", "d", "e", "f")) {
+            release(id, "deps-" + id);
+        }
+        live("e");
+        Files.createDirectories(paths.releasesDir().resolve(".g.tmp"));
+        var pruning = new ReleasePruning(paths, new LocalFiles(), 3);
+
+        var leftovers = pruning.leftovers("f");
+        var removed = pruning.prune("f", line -> { });
+
+        assertThat(leftovers).containsExactly("a", "b", "c", ".g.tmp");
+        assertThat(removed).isEqualTo(leftovers);
+        assertThat(children(paths.releasesDir())).containsExactly("d", "e", "f");
+        assertThat(pruning.leftovers("f")).isEmpty();
     }
 
     private static List<String> children(Path dir) throws IOException {

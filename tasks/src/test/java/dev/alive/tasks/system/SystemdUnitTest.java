@@ -49,9 +49,7 @@ class SystemdUnitTest {
         assertThat(unit.render()).containsPattern("\\[Unit\\][^\\[]*StartLimitIntervalSec=60\nStartLimitBurst=5\n");
 
         var host = Fixtures.production();
-        var big = new Host(host.name(), host.root(), host.state(), host.sites(), host.envDir(), host.ports(),
-                host.serverIp(), host.wildcardDomain(), host.users(), host.services(), host.proxy(), host.keepReleases(),
-                new Host.Limits("infinity", 200, 4096, 1024, 1048576));
+        var big = host.withLimits(new Host.Limits("infinity", 200, 4096, 1024, 1048576));
         var unlimited = SystemdUnit.forSite(Fixtures.site("hello.alive.best", "bun run preview"), big,
                 "site-hello-alive-best", List.of("/usr/bin/bun", "run", "preview"));
         assertThat(unlimited.render()).contains("MemoryMax=infinity\n", "CPUQuota=200%\n", "TasksMax=4096\n",
