@@ -3,6 +3,7 @@ package dev.alive.state;
 import dev.alive.engine.store.FileHashCache;
 import dev.alive.engine.store.JournalEntry;
 import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunLog;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
@@ -25,6 +26,7 @@ final class SqlStateStore implements StateStore {
     private final SqlManifests manifests;
     private final SqlSettings settings;
     private final SqlFileHashCache fileHashes;
+    private final SqlRunLogs runLogs;
 
     SqlStateStore(JdbiDatabase db) {
         this.db = db;
@@ -34,6 +36,7 @@ final class SqlStateStore implements StateStore {
         this.manifests = new SqlManifests(db);
         this.settings = new SqlSettings(db);
         this.fileHashes = new SqlFileHashCache(db);
+        this.runLogs = new SqlRunLogs(db);
     }
 
     @Override
@@ -99,6 +102,16 @@ final class SqlStateStore implements StateStore {
     @Override
     public List<RunRecord> unfinishedRuns(String unit) {
         return runs.unfinished(unit);
+    }
+
+    @Override
+    public void appendRunLog(String runId, List<RunLog.Line> lines) {
+        runLogs.append(runId, lines);
+    }
+
+    @Override
+    public RunLog runLog(String runId) {
+        return runLogs.find(runId);
     }
 
     @Override

@@ -63,7 +63,9 @@ class PlatformSchemaMigrationTest {
         }
         AliveDatabase.open(postgres.url()).close();
         assertThat(rows("select version from alive.flyway_schema_history where version is not null and success "
-                + "order by installed_rank")).as("migrated once").containsExactly("1", Migrations.LATEST_VERSION);
+                + "order by installed_rank")).as("migrated once")
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, Integer.parseInt(Migrations.LATEST_VERSION))
+                        .mapToObj(Integer::toString).toList());
     }
 
     /** The platform's tables as its own programs made them: extra columns, NOT NULLs, no host column. */
