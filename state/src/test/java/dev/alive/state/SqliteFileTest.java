@@ -91,7 +91,8 @@ class SqliteFileTest {
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              var statement = connection.createStatement()) {
             statement.executeUpdate("update alive_flyway_schema_history set checksum = 1 where version = '1'");
-            statement.executeUpdate("delete from alive_flyway_schema_history where version = '2'");
+            statement.executeUpdate("delete from alive_flyway_schema_history where version = '"
+                    + Migrations.LATEST_VERSION + "'");
         }
 
         assertThatThrownBy(() -> AliveDatabase.open("sqlite:" + file))
