@@ -34,8 +34,8 @@ public final class Main implements Callable<Integer> {
      * all are registered when none is named, or an unknown one (so help and suggestions see all).
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(PlanCommand.class, ApplyCommand.class,
-            DestroyCommand.class, StatusCommand.class, HistoryCommand.class, GraphCommand.class, ReleasesCommand.class,
-            RollbackCommand.class, CommandLine.HelpCommand.class);
+            DestroyCommand.class, StatusCommand.class, HistoryCommand.class, LogsCommand.class, GraphCommand.class,
+            ReleasesCommand.class, RollbackCommand.class, CommandLine.HelpCommand.class);
 
     private final CliContext context;
 

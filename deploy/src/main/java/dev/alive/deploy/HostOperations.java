@@ -20,6 +20,7 @@ import dev.alive.state.AliveDatabase;
 import dev.alive.state.Domains;
 import dev.alive.tasks.OwnerPassword;
 import dev.alive.tasks.SiteCompiler;
+import dev.alive.tasks.SiteLogs;
 import dev.alive.tasks.SitePaths;
 import dev.alive.tasks.SiteReleases;
 import dev.alive.tasks.host.LocalMachine;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The deploy module's one entry point: every operation on one host, for the CLI and the server
@@ -114,7 +116,8 @@ public final class HostOperations implements AutoCloseable {
     public ApplyResult apply(ApplyRequest request, RunListener listener) {
         var password = request.password().read(environment);
         Preflight.of(environment).check(request.sites(), host);
-        return engine.apply(compiler.compile(request.sites(), password), request.options(), listener);
+        return engine.apply(compiler.compile(request.sites(), password), request.options(),
+                recorded(request.sites(), password, listener));
     }
 
     /** What a destroy of the site would remove, in the order it removes it; changes nothing. */
@@ -128,7 +131,8 @@ public final class HostOperations implements AutoCloseable {
     /** Removes everything alive made for the site but its owner's account. */
     public UnitResult destroy(DestroyRequest request, RunListener listener) {
         var site = request.site();
-        return engine.destroy(graph(List.of(site)), site.domain(), request.options(), listener);
+        return engine.destroy(graph(List.of(site)), site.domain(), request.options(),
+                recorded(List.of(site), OwnerPassword.none(), listener));
     }
 
     /**
@@ -150,7 +154,7 @@ public final class HostOperations implements AutoCloseable {
         var forced = request.options().withForced(Set.of(SiteCompiler.taskId(site, "rollback")))
                 .withKind(RunKind.ROLLBACK);
         return new RollbackResult.RolledBack(site.domain(), choice.target().id(), choice.previous(),
-                engine.apply(graph, forced, listener));
+                engine.apply(graph, forced, recorded(List.of(site), OwnerPassword.none(), listener)));
     }
 
     /** The sites of this host (or of every host sharing its store), each with its last run. */
@@ -176,6 +180,52 @@ public final class HostOperations implements AutoCloseable {
             runs.add(HistoryResult.Run.of(run, stateStore().journal(run.runId())));
         }
         return new HistoryResult(request.domain(), List.copyOf(runs));
+    }
+
+    /** One run of the site with its journal, as {@link #history} lists it. */
+    public HistoryResult history(RunLogRequest request) {
+        var run = runOf(request);
+        return new HistoryResult(request.domain(), List.of(HistoryResult.Run.of(run, stateStore().journal(run.runId()))));
+    }
+
+    /** The output a run's tasks printed (install, build, undo), secrets hidden, as the store keeps it. */
+    public RunLogResult runLog(RunLogRequest request) {
+        var run = runOf(request);
+        return RunLogResult.of(run, stateStore().runLog(run.runId()));
+    }
+
+    private RunRecord runOf(RunLogRequest request) {
+        return stateStore().run(request.runId())
+                .filter(run -> run.unit().equals(request.domain()))
+                .orElseThrow(() -> new AliveException(ErrorCategory.FAILED, "no run " + request.runId() + " of "
+                        + request.domain() + " in the state store of host " + host.name() + ": alive history "
+                        + request.domain() + " lists its runs"));
+    }
+
+    /**
+     * Passes the app's log lines of a site of this host to {@code sink} (journald's for systemd
+     * sites, the log file for process sites), oldest first; with {@code follow}, then each new line
+     * as it comes, until {@code sink} returns false or alive exits.
+     */
+    public LogsResult logs(LogsRequest request, Predicate<String> sink) {
+        request.checkFor(host);
+        var domain = database.domains().find(request.domain())
+                .orElseThrow(() -> new AliveException(ErrorCategory.FAILED, "no site " + request.domain()
+                        + " in the state store of host " + host.name() + ": alive status lists its sites (is the"
+                        + " domain spelled right, or not applied yet?)"));
+        if (!host.name().equals(domain.host())) {
+            throw new AliveException(ErrorCategory.FAILED, "site " + request.domain() + " is deployed on host "
+                    + (domain.host() == null ? "(none)" : domain.host()) + ", not on " + host.name()
+                    + ": its logs are on that host's machine (alive logs --host " + (domain.host() == null ? "NAME" : domain.host())
+                    + " there)");
+        }
+        var logs = SiteLogs.of(host, machine.commands());
+        long[] passed = {0};
+        logs.read(request.domain(), request.query(), line -> {
+            passed[0]++;
+            return sink.test(line);
+        });
+        return new LogsResult(request.domain(), logs.source(request.domain()), passed[0]);
     }
 
     /** The releases the site keeps, newest first; a site without any is an error. */
@@ -207,6 +257,11 @@ public final class HostOperations implements AutoCloseable {
 
     private List<RunRecord> history(String domain, int limit) {
         return database.stateStore().runs(domain, limit);
+    }
+
+    /** The listener with secrets hidden from its output lines, which are also kept with their run. */
+    private RunListener recorded(List<Site> sites, OwnerPassword password, RunListener listener) {
+        return new RunLogRecorder(stateStore(), RunSecrets.of(sites, environment, password), listener);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.alive.engine.store.InMemoryStateStore;
 import dev.alive.engine.store.JournalEntry;
 import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunLog;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
 import dev.alive.engine.task.TaskId;
@@ -188,5 +189,16 @@ final class FileBackedStateStore implements StateStore {
 
     @Override
     public void close() {
+    }
+
+    /** Kept in memory only: the crash test does not read run logs. */
+    @Override
+    public synchronized void appendRunLog(String runId, List<RunLog.Line> lines) {
+        memory.appendRunLog(runId, lines);
+    }
+
+    @Override
+    public synchronized RunLog runLog(String runId) {
+        return memory.runLog(runId);
     }
 }

@@ -4,6 +4,7 @@ import dev.alive.engine.store.FileHashCache;
 import dev.alive.engine.store.JournalEntry;
 import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.RunOutcome;
+import dev.alive.engine.store.RunLog;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
 import dev.alive.engine.task.TaskId;
@@ -126,5 +127,15 @@ class ForwardingStateStore implements StateStore {
     @Override
     public void close() {
         target.close();
+    }
+
+    @Override
+    public void appendRunLog(String runId, List<RunLog.Line> lines) {
+        target.appendRunLog(runId, lines);
+    }
+
+    @Override
+    public RunLog runLog(String runId) {
+        return target.runLog(runId);
     }
 }

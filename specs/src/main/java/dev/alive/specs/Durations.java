@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations written as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or sums like {@code 1m30s}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern WHOLE = Pattern.compile("([0-9]{1,6}(ms|s|m|h))+");
     private static final Pattern PART = Pattern.compile("([0-9]{1,6})(ms|s|m|h)");
@@ -14,7 +14,8 @@ final class Durations {
     private Durations() {
     }
 
-    static Optional<Duration> parse(String text) {
+    /** The duration {@code text} writes, or empty when it is not one. */
+    public static Optional<Duration> parse(String text) {
         String trimmed = text.trim();
         if (!WHOLE.matcher(trimmed).matches()) {
             return Optional.empty();
@@ -34,7 +35,7 @@ final class Durations {
     }
 
     /** Short form for messages and defaults: 30s, 2m, 1m30s. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         if (duration.toMillisPart() != 0) {
             return duration.toMillis() + "ms";
         }

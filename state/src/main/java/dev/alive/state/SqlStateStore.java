@@ -5,6 +5,7 @@ import dev.alive.engine.store.JournalEntry;
 import dev.alive.engine.store.LockLostException;
 import dev.alive.engine.store.LockOwner;
 import dev.alive.engine.store.PrunedRuns;
+import dev.alive.engine.store.RunLog;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
@@ -28,6 +29,7 @@ final class SqlStateStore implements StateStore {
     private final SqlSettings settings;
     private final SqlFileHashCache fileHashes;
     private final SqlRunPruning pruning;
+    private final SqlRunLogs runLogs;
 
     SqlStateStore(JdbiDatabase db) {
         this.db = db;
@@ -38,6 +40,7 @@ final class SqlStateStore implements StateStore {
         this.settings = new SqlSettings(db);
         this.fileHashes = new SqlFileHashCache(db);
         this.pruning = new SqlRunPruning(db, fileHashes);
+        this.runLogs = new SqlRunLogs(db);
     }
 
     @Override
@@ -118,6 +121,16 @@ final class SqlStateStore implements StateStore {
     @Override
     public PrunedRuns pruneRuns(String unit, int keepRuns, int atMost) {
         return pruning.prune(unit, keepRuns, atMost);
+    }
+
+    @Override
+    public void appendRunLog(String runId, List<RunLog.Line> lines) {
+        runLogs.append(runId, lines);
+    }
+
+    @Override
+    public RunLog runLog(String runId) {
+        return runLogs.find(runId);
     }
 
     @Override

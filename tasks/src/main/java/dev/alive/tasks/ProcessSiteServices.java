@@ -147,7 +147,12 @@ final class ProcessSiteServices implements SiteServices {
     }
 
     private static Path logFile(SiteContext site) {
-        return site.paths().serviceDir().resolve(site.spec().slug() + ".log");
+        return logFile(site.paths(), site.spec().slug());
+    }
+
+    /** The app's log file ({@code <services>/<slug>.log}), which {@link FileSiteLogs} reads too. */
+    static Path logFile(SitePaths paths, String slug) {
+        return paths.serviceDir().resolve(slug + ".log");
     }
 
     private static Path previousLog(SiteContext site) {

@@ -80,6 +80,20 @@ public interface StateStore extends AutoCloseable {
         return PrunedRuns.NOTHING;
     }
 
+    // run logs
+
+    /**
+     * Appends output lines of a run's tasks to its log, in one write, keeping only what
+     * {@link RunLog}'s bounds allow (the run's last lines). The lines must already be free of
+     * secrets. Deleting a run deletes its log.
+     *
+     * @throws IllegalStateException when the run is unknown
+     */
+    void appendRunLog(String runId, List<RunLog.Line> lines);
+
+    /** The run's log as kept; empty for a run that printed nothing (or an unknown run). */
+    RunLog runLog(String runId);
+
     // locks
 
     /**

@@ -21,6 +21,7 @@ public final class InMemoryStateStore implements StateStore {
     private final Map<String, RunRecord> runs = new HashMap<>();
     private final Map<String, List<String>> runOrder = new HashMap<>();
     private final Map<String, List<JournalEntry>> journals = new HashMap<>();
+    private final Map<String, RunLog> runLogs = new HashMap<>();
     private final Map<String, LockOwner> locks = new HashMap<>();
     private final Map<String, Long> generations = new HashMap<>();
     private final Map<String, Map<String, String>> manifests = new HashMap<>();
@@ -125,6 +126,21 @@ public final class InMemoryStateStore implements StateStore {
                 .map(runs::get)
                 .filter(run -> run.outcome() == RunOutcome.RUNNING)
                 .toList();
+    }
+
+    @Override
+    public synchronized void appendRunLog(String runId, List<RunLog.Line> lines) {
+        existingRun(runId);
+        var log = runLogs.getOrDefault(runId, RunLog.empty());
+        var all = new ArrayList<>(log.lines());
+        all.addAll(lines);
+        var kept = RunLog.bounded(all);
+        runLogs.put(runId, new RunLog(kept, log.droppedLines() + all.size() - kept.size()));
+    }
+
+    @Override
+    public synchronized RunLog runLog(String runId) {
+        return runLogs.getOrDefault(runId, RunLog.empty());
     }
 
     @Override

@@ -295,6 +295,86 @@ public abstract class StateStoreContract {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
     }
 
+    // run logs
+
+    @Test
+    void keepsRunLogLinesInOrderAcrossAppendsAndReopen() {
+        var run = begin();
+        var first = List.of(RunLog.Line.of(task("install"), "added 3 packages"), RunLog.Line.of(task("install"), ""));
+        var second = List.of(RunLog.Line.of(task("build"), "> vite build \u2713 \uD83D\uDE80"),
+                RunLog.Line.of(task("build"), "dist/index.html  0.4 kB"));
+        store.appendRunLog(run.runId(), first);
+        store.appendRunLog(run.runId(), second);
+
+        store = reopen(store);
+
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        assertThat(store.runLog(run.runId())).isEqualTo(new RunLog(all, 0));
+    }
+
+    @Test
+    void hasAnEmptyRunLogForARunThatPrintedNothingOrAnUnknownRun() {
+        var run = begin();
+        store.appendRunLog(run.runId(), List.of());
+
+        assertThat(store.runLog(run.runId())).isEqualTo(RunLog.empty());
+        assertThat(store.runLog("no-such-run-" + tag)).isEqualTo(RunLog.empty());
+    }
+
+    @Test
+    void refusesRunLogLinesOfAnUnknownRun() {
+        assertThatThrownBy(() -> store.appendRunLog("no-such-run-" + tag, List.of(RunLog.Line.of(task("build"), "x"))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void keepsOnlyTheLastLinesOfARunAndCountsTheOthers() {
+        var run = begin();
+        int total = RunLog.MAX_LINES + 500;
+        var lines = new ArrayList<RunLog.Line>();
+        for (int i = 1; i <= total; i++) {
+            lines.add(RunLog.Line.of(task("build"), "line " + i));
+        }
+        store.appendRunLog(run.runId(), lines.subList(0, 300));
+        store.appendRunLog(run.runId(), lines.subList(300, 2_100));
+        store.appendRunLog(run.runId(), lines.subList(2_100, total));
+
+        var log = reopen(store).runLog(run.runId());
+        assertThat(log.droppedLines()).isEqualTo(500);
+        assertThat(log.lines()).hasSize(RunLog.MAX_LINES).containsExactlyElementsOf(lines.subList(500, total));
+    }
+
+    @Test
+    void keepsAtMostTheByteBoundOfARunsText() {
+        var run = begin();
+        var lines = new ArrayList<RunLog.Line>();
+        for (int i = 0; i < 100; i++) {
+            lines.add(RunLog.Line.of(task("build"), String.format("%04d", i) + "x".repeat(3_996)));
+        }
+        for (var line : lines) {
+            store.appendRunLog(run.runId(), List.of(line));
+        }
+
+        var log = store.runLog(run.runId());
+        int fitting = RunLog.MAX_BYTES / 4_000;
+        assertThat(log.lines()).containsExactlyElementsOf(lines.subList(100 - fitting, 100));
+        assertThat(log.droppedLines()).isEqualTo(100 - fitting);
+        assertThat(log.lines().stream().mapToInt(RunLog.Line::bytes).sum()).isLessThanOrEqualTo(RunLog.MAX_BYTES);
+    }
+
+    @Test
+    void keepsALongLineCutToTheLineBound() {
+        var run = begin();
+        var line = RunLog.Line.of(task("build"), "\u00e9".repeat(10_000));
+        store.appendRunLog(run.runId(), List.of(line));
+
+        var kept = store.runLog(run.runId()).lines();
+        assertThat(kept).containsExactly(line);
+        assertThat(kept.get(0).bytes()).isLessThanOrEqualTo(RunLog.MAX_LINE_BYTES);
+        assertThat(kept.get(0).text()).endsWith(RunLog.CUT_MARK).startsWith("\u00e9\u00e9");
+    }
+
     // locks
 
     @Test

@@ -1,0 +1,11 @@
+-- The output lines of a run's tasks (install, build, undo), free of secrets, numbered from 1 per
+-- run; a run keeps only its last lines (engine's RunLog bounds: 2,000 lines, 256 KiB), so the
+-- lines before the first kept one were dropped. bytes: the UTF-8 size of text.
+CREATE TABLE alive_run_logs (
+    run_id  TEXT NOT NULL REFERENCES alive_runs (run_id) ON DELETE CASCADE,
+    line_no INTEGER NOT NULL,
+    task    TEXT NOT NULL,
+    bytes   INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    PRIMARY KEY (run_id, line_no)
+) WITHOUT ROWID;
