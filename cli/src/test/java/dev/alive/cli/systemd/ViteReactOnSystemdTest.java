@@ -2,6 +2,7 @@ package dev.alive.cli.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class ViteReactOnSystemdTest {
 
     @Test
     @Order(1)
-    void firstDeployRunsBunAsTheSiteUserAndServesTheAppOnThePortAndThroughCaddy() {
+    void firstDeployRunsBunAsTheSiteUserAndServesTheAppOnThePortAndThroughCaddy() throws IOException {
         var apply = apply("first deploy");
         var complete = complete(apply);
         assertThat(complete.group(2)).as("up to date on a first deploy").isEqualTo("0");
@@ -82,16 +83,21 @@ class ViteReactOnSystemdTest {
         assertThat(Long.parseLong(mainPid)).isPositive();
         assertThat(container.exec("cat", "/proc/" + mainPid + "/status").orFail().out())
                 .containsPattern("(?m)^Uid:\\s+" + uid + "\\s+" + uid + "\\s+" + uid + "\\s");
+        // the bun package's postinstall puts the platform binary at node_modules/bun/bin/bun.exe
         var exe = container.exec("readlink", "/proc/" + mainPid + "/exe").orFail().out().trim();
-        assertThat(Path.of(exe).getFileName()).as("the unit's main process, " + exe).hasToString("bun");
-        assertThat(exe).as("the release's own bun").contains("/node_modules/");
+        assertThat(exe).as("the unit's main process").startsWith("/srv/sites/" + DOMAIN + "/")
+                .contains("/node_modules/").matches(".*/bun(\\.exe)?");
+        assertThat(container.exec(exe, "--version").orFail().out().trim()).as(exe).isEqualTo(pinnedBun());
         var cmdline = container.exec("cat", "/proc/" + mainPid + "/cmdline").orFail().out().split("\0");
         assertThat(cmdline).as("argv of pid " + mainPid).contains("server.ts");
 
         assertThat(host.get("/health", null)).isEqualTo("200 ok");
         script = servesTheApp();
-        System.out.println("[nspawn] after the first deploy: " + container.exec("df", "-h", "--output=source,fstype,size,used,avail", "/").orFail().out().replace('\n', ' ')
-                + "; site folder " + container.exec("du", "-sh", "/srv/sites/" + DOMAIN).orFail().out().trim());
+        // every write inside lands in the container's tmpfs (the overlay's upper layer): print what it holds
+        System.out.println("[nspawn] after the first deploy, / inside: "
+                + container.exec("df", "-h", "--output=fstype,size,used,avail", "/").orFail().out().replaceAll("\\s+", " ")
+                + "; the site folder: " + container.exec("du", "-h", "-d1", "/srv/sites/" + DOMAIN).orFail().out()
+                .replaceAll("\\s+", " "));
     }
 
     @Test
@@ -195,6 +201,13 @@ class ViteReactOnSystemdTest {
         assertThat(host.get(path, DOMAIN)).isEqualTo(asset);
         assertThat(host.get("/", "other.alive.test")).doesNotContain("<div id=\"root\">");
         return path;
+    }
+
+    /** The bun version the example's package.json pins. */
+    private static String pinnedBun() throws IOException {
+        var pin = Pattern.compile("\"bun\": \"([0-9.]+)\"").matcher(Files.readString(EXAMPLE.resolve("template/package.json")));
+        assertThat(pin.find()).as("bun pinned in the example's package.json").isTrue();
+        return pin.group(1);
     }
 
     private String show(String property) {
