@@ -85,6 +85,29 @@ public record SystemdUnit(String slug, String description, String user, Path wor
     }
 
     public String render() {
+        return render(false);
+    }
+
+    /**
+     * True when {@code ExecStart}'s program lives in the release ({@code ./node_modules/.bin/bun}
+     * resolved against {@code current}): before the first activation it does not exist yet.
+     */
+    public boolean programIsInTheRelease() {
+        return Path.of(execStart.get(0)).startsWith(workingDirectory);
+    }
+
+    /**
+     * The text {@code systemd-analyze verify} checks: {@link #render()}, except that a program in
+     * the release gets {@code ExecStart}'s {@code -} prefix, the one form verify does not look up
+     * (systemd's {@code verify_executable} skips commands whose failure is ignored). The release may
+     * not exist yet at install time; a program missing when the unit starts fails the health check,
+     * which rolls back with the unit's journal. A host program ({@code /usr/bin/node}) is looked up.
+     */
+    public String renderForVerify() {
+        return render(programIsInTheRelease());
+    }
+
+    private String render(boolean ignoreMissingProgram) {
         StringBuilder unit = new StringBuilder()
                 .append("# Written by alive; changes are overwritten on the next apply.\n")
                 .append("[Unit]\n")
@@ -98,7 +121,7 @@ public record SystemdUnit(String slug, String description, String user, Path wor
                 .append("Group=").append(user).append('\n')
                 .append("WorkingDirectory=").append(specifiers(workingDirectory.toString())).append('\n')
                 .append("EnvironmentFile=").append(specifiers(environmentFile.toString())).append('\n')
-                .append("ExecStart=").append(execStart.stream().map(SystemdUnit::execWord)
+                .append("ExecStart=").append(ignoreMissingProgram ? "-" : "").append(execStart.stream().map(SystemdUnit::execWord)
                         .collect(Collectors.joining(" "))).append('\n')
                 .append("Restart=on-failure\n")
                 .append("RestartSec=").append(Math.max(1, restartDelay.toSeconds())).append('\n')

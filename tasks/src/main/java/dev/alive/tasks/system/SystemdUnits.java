@@ -63,8 +63,9 @@ public final class SystemdUnits {
     }
 
     /**
-     * Renders the unit into a private scratch folder, verifies it, checks its exposure is at most
-     * {@link #MAX_EXPOSURE}, then writes it atomically (0644) into the unit folder.
+     * Renders the unit into a private scratch folder, verifies it ({@link SystemdUnit#renderForVerify}:
+     * a program in a release that does not exist yet is not looked up), checks its exposure is at
+     * most {@link #MAX_EXPOSURE}, then writes it atomically (0644) into the unit folder.
      *
      * @return the installed file
      */
@@ -75,8 +76,9 @@ public final class SystemdUnits {
             scratch = Files.createTempDirectory("alive-unit", PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
             Path candidate = scratch.resolve(unit.fileName());
-            Files.write(candidate, text);
+            Files.writeString(candidate, unit.renderForVerify());
             verify(candidate);
+            Files.write(candidate, text);
             double exposure = securityExposure(candidate);
             if (exposure > MAX_EXPOSURE) {
                 throw new UnitCheckFailedException(candidate, "exposure " + exposure + " is above " + MAX_EXPOSURE, List.of());

@@ -94,6 +94,25 @@ class SystemdUnitsTest {
     }
 
     @Test
+    void installsAUnitWhoseProgramIsInAReleaseThatDoesNotExistYet() throws Exception {
+        Path unitDir = Files.createDirectory(dir.resolve("system"));
+        Path current = Path.of("/srv/sites/vite.alive.best/current"); // forSite: the host's sites folder
+        SystemdUnit bun = SystemdUnit.forSite(Fixtures.site("vite.alive.best", "./node_modules/.bin/bun server.ts"),
+                Fixtures.production(), "site-vite-alive-best",
+                SystemdUnit.execStart("./node_modules/.bin/bun server.ts", "/usr/bin:/bin", current));
+        assertThat(bun.programIsInTheRelease()).isTrue();
+        assertThat(current).doesNotExist();
+
+        Path installed = new SystemdUnits(new LocalCommandRunner(), unitDir).install(bun);
+
+        assertThat(installed).hasContent(bun.render());
+        assertThat(bun.render()).contains("\nExecStart=" + current + "/node_modules/.bin/bun server.ts\n");
+        assertThat(bun.renderForVerify()).contains("\nExecStart=-" + current + "/node_modules/.bin/bun server.ts\n");
+        assertThat(nodeUnit().programIsInTheRelease()).isFalse();
+        assertThat(nodeUnit().renderForVerify()).isEqualTo(nodeUnit().render());
+    }
+
+    @Test
     void drivesSystemctlWithArgumentVectors() {
         List<Command> ran = new ArrayList<>();
         CommandRunner recorder = new CommandRunner() {
