@@ -71,7 +71,7 @@ final class ProductionHost {
         var env = new LinkedHashMap<String, String>();
         env.put("HOME", "/root");
         env.put("NO_COLOR", "1");
-        env.put("LANG", "C.UTF-8"); // an operator's shell: without it the JVM prints '?' for alive's ✓
+        // no LANG, as from cron or a unit: alive still prints its marks (UTF-8 whatever the locale)
         env.put("ALIVE_HOST", HOST_FILE);
         env.put("ALIVE_OWNER_PASSWORD", ownerPassword);
         long t = System.nanoTime();
