@@ -37,7 +37,7 @@ public final class SecretsHiddenException extends AliveException {
     /** How deep causes and suppressed errors are copied (a chain longer than this is cut). */
     static final int MAX_DEPTH = 16;
 
-    /** The class name of the error this stands for, {@code dev.alive.tasks.system.CommandFailedException} say. */
+    /** The class name of the error this stands for, {@code java.lang.IllegalStateException} say. */
     public String originalType() {
         return originalType;
     }
