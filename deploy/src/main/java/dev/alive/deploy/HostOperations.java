@@ -10,6 +10,7 @@ import dev.alive.engine.TaskGraph;
 import dev.alive.engine.UnitResult;
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
+import dev.alive.engine.secret.SecretRedaction;
 import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
@@ -116,8 +117,9 @@ public final class HostOperations implements AutoCloseable {
     public ApplyResult apply(ApplyRequest request, RunListener listener) {
         var password = request.password().read(environment);
         Preflight.of(environment).check(request.sites(), host);
-        return engine.apply(compiler.compile(request.sites(), password), request.options(),
-                recorded(request.sites(), password, listener));
+        var secrets = RunSecrets.of(request.sites(), environment, password);
+        return engine.apply(compiler.compile(request.sites(), password), request.options().withSecrets(secrets),
+                recorded(secrets, listener));
     }
 
     /** What a destroy of the site would remove, in the order it removes it; changes nothing. */
@@ -131,8 +133,9 @@ public final class HostOperations implements AutoCloseable {
     /** Removes everything alive made for the site but its owner's account. */
     public UnitResult destroy(DestroyRequest request, RunListener listener) {
         var site = request.site();
-        return engine.destroy(graph(List.of(site)), site.domain(), request.options(),
-                recorded(List.of(site), OwnerPassword.none(), listener));
+        var secrets = RunSecrets.of(List.of(site), environment, OwnerPassword.none());
+        return engine.destroy(graph(List.of(site)), site.domain(), request.options().withSecrets(secrets),
+                recorded(secrets, listener));
     }
 
     /**
@@ -151,10 +154,11 @@ public final class HostOperations implements AutoCloseable {
             return new RollbackResult.AlreadyCurrent(site.domain(), choice.target().id());
         }
         var graph = compiler.compileRollback(site, choice.target().id());
+        var secrets = RunSecrets.of(List.of(site), environment, OwnerPassword.none());
         var forced = request.options().withForced(Set.of(SiteCompiler.taskId(site, "rollback")))
-                .withKind(RunKind.ROLLBACK);
+                .withKind(RunKind.ROLLBACK).withSecrets(secrets);
         return new RollbackResult.RolledBack(site.domain(), choice.target().id(), choice.previous(),
-                engine.apply(graph, forced, recorded(List.of(site), OwnerPassword.none(), listener)));
+                engine.apply(graph, forced, recorded(secrets, listener)));
     }
 
     /** The sites of this host (or of every host sharing its store), each with its last run. */
@@ -259,9 +263,14 @@ public final class HostOperations implements AutoCloseable {
         return database.stateStore().runs(domain, limit);
     }
 
-    /** The listener with secrets hidden from its output lines, which are also kept with their run. */
-    private RunListener recorded(List<Site> sites, OwnerPassword password, RunListener listener) {
-        return new RunLogRecorder(stateStore(), RunSecrets.of(sites, environment, password), listener);
+    /**
+     * The listener with the run's secrets hidden from its output lines, which are also kept with
+     * their run. The same secrets go to the engine in the run's options, which hides them from every
+     * failure's text (journal, summaries, listener events, the result): a run's secrets are hidden
+     * from everything it prints or stores.
+     */
+    private RunListener recorded(SecretRedaction secrets, RunListener listener) {
+        return new RunLogRecorder(stateStore(), secrets, listener);
     }
 
     @Override

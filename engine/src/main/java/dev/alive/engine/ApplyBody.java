@@ -48,7 +48,7 @@ final class ApplyBody implements RunBody {
         var scheduler = new UnitScheduler(run.graph(), run.unit(), pool, stop, run.lock());
         var committed = CommittedStates.read(store, run.unit());
         var scope = new RunScope(run.journal(), scheduler, options.forced(), committed,
-                LastAttempts.read(store, run.unit(), run.runId()), run.listener(), trees);
+                LastAttempts.read(store, run.unit(), run.runId()), run.listener(), trees, run.failures());
         var outcome = scheduler.run(step, scope, options.failFast());
         var ran = new ArrayList<TaskId>();
         var skipped = new ArrayList<TaskId>();
@@ -61,7 +61,7 @@ final class ApplyBody implements RunBody {
                 skipped.add(s.task());
             }
         }
-        Optional<TaskFailure> failure = outcome.failure().map(f -> TaskFailure.of(f.task(), f.error()));
+        Optional<TaskFailure> failure = outcome.failure().map(f -> run.failures().of(f.task(), f.error()));
         if (failure.isPresent() || outcome.stoppedEarly()) {
             var problem = failure.map(TaskFailure::toString)
                     .orElse("stopped before every task ran (another unit failed, fail-fast)");
@@ -75,7 +75,7 @@ final class ApplyBody implements RunBody {
 
     @Override
     public Closing close(OpenRun run, RunWork.Stopped work) {
-        var undo = undoWalk.undo(run.journal(), work.executed(), run.graph(), run.listener());
+        var undo = undoWalk.undo(run.journal(), work.executed(), run.graph(), run.listener(), run.failures());
         var outcome = undo.complete() ? RunOutcome.ROLLED_BACK : RunOutcome.ROLLBACK_INCOMPLETE;
         return new Closing(outcome, undo, work.problem() + "; " + undo.describe());
     }

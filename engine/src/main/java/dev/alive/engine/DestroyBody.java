@@ -46,7 +46,7 @@ final class DestroyBody implements RunBody {
                 return new RunWork.Stopped(destroyed, List.of(), destroyed, Optional.empty(), "the unit's lock was lost");
             }
             if (run.lock().interruptedOnLoss(() -> destroy(task, run)) instanceof TaskResult.Failed failed) {
-                var failure = TaskFailure.of(failed.task(), failed.error());
+                var failure = run.failures().of(failed.task(), failed.error());
                 return new RunWork.Stopped(destroyed, List.of(), destroyed, Optional.of(failure),
                         failure.toString());
             }
@@ -75,7 +75,7 @@ final class DestroyBody implements RunBody {
     }
 
     private TaskResult destroy(Task task, OpenRun run) {
-        return execution.execute(task.id(), REASONS, System.nanoTime(), run.journal(), run.listener(), () -> {
+        return execution.execute(task.id(), REASONS, System.nanoTime(), run.journal(), run.listener(), run.failures(), () -> {
             var committed = store.committed(task.id());
             task.destroy(new RunTaskContext(task.id(), run.journal(), name -> inputOf(task, name),
                     () -> committed.map(TaskState::inputsFingerprint).orElse(""), committed, backups, run.listener()));

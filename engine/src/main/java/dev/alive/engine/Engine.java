@@ -85,7 +85,7 @@ public final class Engine {
             var body = new ApplyBody(options, store, step, undoWalk, pool, stop);
             Function<String, UnitResult> applyUnit = unit -> stop.get()
                     ? new UnitResult.NotStarted(unit, "another unit failed and fail-fast is on")
-                    : lifecycle.run(graph, unit, body, options.lockWait(), ticker, listener);
+                    : lifecycle.run(graph, unit, body, options, ticker, listener);
             var units = graph.units();
             if (units.size() == 1) {
                 return new ApplyResult(List.of(applyUnit.apply(units.get(0))));
@@ -103,12 +103,12 @@ public final class Engine {
 
     /**
      * Destroys one unit of the graph (see {@link Task#destroy}) as a journaled run of kind DESTROY;
-     * of the options only {@link ApplyOptions#lockWait()} counts.
+     * of the options only {@link ApplyOptions#lockWait()} and {@link ApplyOptions#secrets()} count.
      */
     public UnitResult destroy(TaskGraph graph, String unit, ApplyOptions options, RunListener listener) {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("alive-heartbeat"));
         try {
-            return lifecycle.run(graph, unit, destroyBody, options.lockWait(), ticker, listener);
+            return lifecycle.run(graph, unit, destroyBody, options, ticker, listener);
         } finally {
             ticker.shutdownNow();
         }

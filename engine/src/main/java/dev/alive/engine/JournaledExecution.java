@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The one per-task sequence of every run kind: journal STARTED with the reasons, tell the listener,
  * run the task's action, let an injected fault strike, journal SUCCEEDED with the pending state,
- * tell the listener; on a failure journal FAILED and tell the listener. Never throws.
+ * tell the listener; on a failure journal FAILED and tell the listener, with the run's secrets
+ * hidden from the failure ({@link Failures}). Never throws.
  */
 final class JournaledExecution {
 
@@ -32,7 +33,7 @@ final class JournaledExecution {
 
     /** @param startNanos when the task's turn began (its check, if it had one), for the elapsed time */
     <T> TaskResult execute(TaskId task, List<String> reasons, long startNanos, Journal journal, RunListener listener,
-            Action<T> action, Pending<T> pending) {
+            Failures failures, Action<T> action, Pending<T> pending) {
         try {
             journal.started(task, String.join("; ", reasons));
             listener.taskStarted(task, reasons);
@@ -43,15 +44,19 @@ final class JournaledExecution {
             listener.taskFinished(task, since(startNanos));
             return new TaskResult.Ran(task, state);
         } catch (Throwable e) {
-            return failed(task, startNanos, journal, listener, e, true);
+            return failed(task, startNanos, journal, listener, failures, e, true);
         }
     }
 
-    /** Journals FAILED (a failing journal is added to the error) and tells the listener. */
+    /**
+     * Journals FAILED (a failing journal is added to the error) and tells the listener; both, and
+     * the result, get the error with the run's secrets hidden.
+     */
     static TaskResult.Failed failed(TaskId task, long startNanos, Journal journal, RunListener listener,
-            Throwable error, boolean executed) {
+            Failures failures, Throwable caught, boolean executed) {
+        var error = failures.safe(caught);
         try {
-            journal.failed(task, Failures.describe(error));
+            journal.failed(task, failures.describe(error));
         } catch (RuntimeException journalError) {
             error.addSuppressed(journalError);
         }

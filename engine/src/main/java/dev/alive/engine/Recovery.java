@@ -44,15 +44,18 @@ final class Recovery {
         this.leftovers = options.leftovers();
     }
 
-    /** With {@code lock} held: stops what each dead run of this host left running, then undoes it. */
-    List<RecoveredRun> recover(String unit, TaskGraph graph, RunListener listener, LockOwner lock) {
+    /**
+     * With {@code lock} held: stops what each dead run of this host left running, then undoes it;
+     * undo failures are journaled and summarized with the recovering run's secrets hidden.
+     */
+    List<RecoveredRun> recover(String unit, TaskGraph graph, RunListener listener, LockOwner lock, Failures failures) {
         var recovered = new ArrayList<RecoveredRun>();
         for (var dead : pendingRuns(store, unit)) {
             listener.recoveryStarted(unit, dead.runId());
             if (hostName.equals(dead.host())) {
                 leftovers.stop(dead);
             }
-            var result = dead.kind() == RunKind.DESTROY ? closeDestroy(dead) : undo(dead, graph, listener);
+            var result = dead.kind() == RunKind.DESTROY ? closeDestroy(dead) : undo(dead, graph, listener, failures);
             store.finishRun(dead.runId(), result.outcome(), result.summary(), lock);
             if (result.outcome() == RunOutcome.RECOVERED) {
                 backups.deleteRunQuietly(dead.runId());
@@ -79,7 +82,7 @@ final class Recovery {
         return pending;
     }
 
-    private RecoveredRun undo(RunRecord dead, TaskGraph graph, RunListener listener) {
+    private RecoveredRun undo(RunRecord dead, TaskGraph graph, RunListener listener, Failures failures) {
         var pending = new LinkedHashSet<TaskId>();
         for (var entry : store.journal(dead.runId())) {
             switch (entry.kind()) {
@@ -88,7 +91,7 @@ final class Recovery {
                 default -> { }
             }
         }
-        var report = undoWalk.undo(Journal.continuing(store, dead.runId(), clock), pending, graph, listener);
+        var report = undoWalk.undo(Journal.continuing(store, dead.runId(), clock), pending, graph, listener, failures);
         var outcome = report.complete() ? RunOutcome.RECOVERED : RunOutcome.ROLLBACK_INCOMPLETE;
         var what = dead.outcome() == RunOutcome.ROLLBACK_INCOMPLETE
                 ? "its rollback was incomplete; finished by a later run: "

@@ -21,6 +21,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Commit and finish are fenced by the lock's generation. A run whose lock was lost (taken over
  * after its heartbeat went stale) neither commits, nor undoes, nor finishes its record: the run that
  * took the lock over owns the unit and recovers it. It ends {@code RUNNING}, the loss as its summary.
+ *
+ * <p>The run's failures (its own and its recovery's) become text through one {@link Failures}
+ * made from {@link ApplyOptions#secrets()}: journal details, summaries, listener events and the
+ * result never carry those secrets.
  */
 final class RunLifecycle {
 
@@ -41,15 +45,17 @@ final class RunLifecycle {
         this.pruning = new RunPruning(store, options.keepRuns());
     }
 
-    UnitResult run(TaskGraph graph, String unit, RunBody body, Duration lockWait, ScheduledExecutorService ticker,
+    UnitResult run(TaskGraph graph, String unit, RunBody body, ApplyOptions runOptions, ScheduledExecutorService ticker,
             RunListener listener) {
         var runId = RunIds.next(options.clock());
-        return lockedSection.run(ticker, unit, runId, lockWait, lock -> {
-            var recovered = recovery.recover(unit, graph, listener, lock.owner());
+        var failures = new Failures(runOptions.secrets());
+        return lockedSection.run(ticker, unit, runId, runOptions.lockWait(), lock -> {
+            var recovered = recovery.recover(unit, graph, listener, lock.owner(), failures);
             store.beginRun(new RunRecord(runId, unit, body.kind(), options.hostName(), ProcessHandle.current().pid(),
                     options.clock().instant(), null, RunOutcome.RUNNING, null));
             listener.runStarted(unit, runId);
-            var run = new OpenRun(graph, unit, Journal.fresh(store, runId, options.clock()), listener, lock);
+            var run = new OpenRun(graph, unit, Journal.fresh(store, runId, options.clock()), listener, lock,
+                    failures);
             return finish(body, run, body.perform(run), recovered);
         });
     }
@@ -107,7 +113,7 @@ final class RunLifecycle {
             run.lock().markLost(e);
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of(done.notCommitted("commit failed: " + Failures.describe(e)));
+            return Optional.of(done.notCommitted("commit failed: " + run.failures().describe(e)));
         }
     }
 }

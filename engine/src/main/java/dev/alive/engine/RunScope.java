@@ -5,5 +5,5 @@ import java.util.Set;
 
 /** What every task step of one unit's run shares. */
 record RunScope(Journal journal, UpstreamOutputs upstream, Set<TaskId> forced, CommittedStates committed,
-        LastAttempts lastAttempts, RunListener listener, TreeSnapshots trees) {
+        LastAttempts lastAttempts, RunListener listener, TreeSnapshots trees, Failures failures) {
 }

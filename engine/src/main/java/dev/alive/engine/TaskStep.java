@@ -37,7 +37,7 @@ final class TaskStep {
             decision = check.decide(task, scope.upstream(), scope.forced().contains(task.id()), scope.committed(),
                     scope.lastAttempts(), scope.trees());
         } catch (Throwable e) {
-            return new Checked.Ended(JournaledExecution.failed(task.id(), start, scope.journal(), scope.listener(), e,
+            return new Checked.Ended(JournaledExecution.failed(task.id(), start, scope.journal(), scope.listener(), scope.failures(), e,
                     false));
         }
         if (!decision.mustRun()) {
@@ -52,7 +52,7 @@ final class TaskStep {
         var journal = scope.journal();
         var context = new RunTaskContext(task.id(), journal, decision.inputs()::value, decision.inputs()::fingerprint,
                 decision.committed(), backups, scope.listener());
-        return execution.execute(task.id(), decision.reasons(), checked.startNanos(), journal, scope.listener(),
+        return execution.execute(task.id(), decision.reasons(), checked.startNanos(), journal, scope.listener(), scope.failures(),
                 () -> task.run(context),
                 outputs -> recorder.record(task.id(), decision.inputs(), outputs, journal.runId()));
     }

@@ -31,7 +31,9 @@ final class UndoWalk {
         this.faults = faults;
     }
 
-    UndoReport undo(Journal journal, Collection<TaskId> executed, TaskGraph graph, RunListener listener) {
+    /** Undoes {@code executed}; a failing undo is journaled, reported and told with the run's secrets hidden. */
+    UndoReport undo(Journal journal, Collection<TaskId> executed, TaskGraph graph, RunListener listener,
+            Failures failures) {
         var notes = notesByTask(journal.runId());
         var undone = new ArrayList<TaskId>();
         var left = new ArrayList<TaskId>();
@@ -57,8 +59,9 @@ final class UndoWalk {
                 journal.undone(task.id());
                 undone.add(task.id());
                 listener.taskUndone(task.id());
-            } catch (Throwable e) {
-                var message = Failures.describe(e);
+            } catch (Throwable caught) {
+                var e = failures.safe(caught);
+                var message = failures.describe(e);
                 try {
                     journal.undoFailed(task.id(), message);
                 } catch (RuntimeException journalError) {

@@ -1,5 +1,7 @@
 package dev.alive.engine.secret;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -49,6 +51,29 @@ public final class SecretRedaction {
             }
         }
         return redacted;
+    }
+
+    /**
+     * {@code error} as alive may pass it on (to a journal, a listener, a result): itself when no
+     * secret is in its text (message, causes, suppressed errors), else a {@link SecretsHiddenException}
+     * standing for it with every secret hidden.
+     */
+    public Throwable hideIn(Throwable error) {
+        return hide(error, 0);
+    }
+
+    Throwable hide(Throwable error, int depth) {
+        if (error == null || secrets.isEmpty() || !holdsSecret(error)) {
+            return error;
+        }
+        return SecretsHiddenException.of(error, this, depth);
+    }
+
+    private boolean holdsSecret(Throwable error) {
+        var trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        var text = trace.toString();
+        return secrets.stream().anyMatch(text::contains);
     }
 
     /** How many values it hides (never the values). */

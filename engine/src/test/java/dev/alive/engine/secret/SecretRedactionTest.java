@@ -41,4 +41,31 @@ class SecretRedactionTest {
         assertThat(SecretRedaction.of(List.of())).isSameAs(SecretRedaction.NONE);
         assertThat(SecretRedaction.NONE.redact("hunter2")).isEqualTo("hunter2");
     }
+
+    @Test
+    void anErrorWithoutASecretIsPassedOnAsItIs() {
+        var error = new IllegalStateException("nothing to hide", new RuntimeException("nor here"));
+
+        assertThat(SecretRedaction.of(List.of("hunter2")).hideIn(error)).isSameAs(error);
+        assertThat(SecretRedaction.NONE.hideIn(new IllegalStateException("hunter2"))).hasMessage("hunter2");
+    }
+
+    @Test
+    void anErrorWithASecretIsCopiedWithItHiddenInItsMessageCausesAndSuppressedErrors() {
+        var error = new dev.alive.engine.error.AliveException(dev.alive.engine.error.ErrorCategory.CONFLICT,
+                "top hunter2", new IllegalArgumentException("cause hunter2"));
+        error.addSuppressed(new RuntimeException("suppressed hunter2"));
+
+        var hidden = SecretRedaction.of(List.of("hunter2")).hideIn(error);
+
+        assertThat(hidden).isInstanceOf(SecretsHiddenException.class).hasMessage("top ***");
+        assertThat(((SecretsHiddenException) hidden).category()).isEqualTo(dev.alive.engine.error.ErrorCategory.CONFLICT);
+        assertThat(((SecretsHiddenException) hidden).originalType()).isEqualTo(error.getClass().getName());
+        assertThat(hidden.getCause()).hasMessage("cause ***");
+        assertThat(hidden.getSuppressed()).singleElement().satisfies(s -> assertThat(s).hasMessage("suppressed ***"));
+        assertThat(hidden.getStackTrace()).isEqualTo(error.getStackTrace());
+        var trace = new java.io.StringWriter();
+        hidden.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain("hunter2");
+    }
 }
