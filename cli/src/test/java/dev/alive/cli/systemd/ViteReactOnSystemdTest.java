@@ -112,6 +112,24 @@ class ViteReactOnSystemdTest {
 
     @Test
     @Order(3)
+    void aliveLogsReadsTheUnitsJournalAndHistoryKeepsTheFirstDeploysInstallOutput() {
+        var logs = host.alive(APPLY_TIMEOUT, "logs", DOMAIN, "--lines", "50").orFail();
+        assertThat(logs.out()).as("alive logs, from journald").contains("vite-react-alive serving " + DOMAIN);
+        var recent = host.alive(APPLY_TIMEOUT, "logs", DOMAIN, "--since", "10m").orFail();
+        assertThat(recent.out()).contains("vite-react-alive serving " + DOMAIN);
+
+        var history = host.alive(APPLY_TIMEOUT, "history", DOMAIN, "--json").orFail().out();
+        var runIds = Pattern.compile("\"runId\"\\s*:\\s*\"([^\"]+)\"").matcher(history).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(runIds).as(history).isNotEmpty();
+        var firstRun = runIds.get(runIds.size() - 1);
+        var log = host.alive(APPLY_TIMEOUT, "history", DOMAIN, "--run", firstRun, "--log").orFail().out();
+        assertThat(log).as("npm ci's and the build's output, kept with the run")
+                .containsPattern("added [0-9]+ packages").contains("vite");
+    }
+
+    @Test
+    @Order(4)
     void aNoOpApplySkipsTheBuildAndKeepsTheProcess() {
         var pid = show("MainPID");
         var invocation = show("InvocationID");
@@ -125,7 +143,7 @@ class ViteReactOnSystemdTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aTamperedDistInTheLiveReleaseRerunsOnlyTheBuild() throws Exception {
         var pid = show("MainPID");
         var release = container.exec("readlink", "-e", "/srv/sites/" + DOMAIN + "/current").orFail().out().trim();
@@ -147,7 +165,7 @@ class ViteReactOnSystemdTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void destroyLeavesNoUnitUserOrSiteFolder() {
         var destroy = host.alive(APPLY_TIMEOUT, "destroy", SPEC);
         assertThat(destroy.exitCode()).as(destroy.toString()).isZero();
