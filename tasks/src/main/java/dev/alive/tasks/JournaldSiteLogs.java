@@ -5,6 +5,7 @@ import dev.alive.tasks.system.Command;
 import dev.alive.tasks.system.CommandRunner;
 import dev.alive.tasks.system.Executables;
 import dev.alive.tasks.system.StreamedCommand;
+import dev.alive.tasks.system.SystemdUnit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,9 +46,9 @@ final class JournaldSiteLogs implements SiteLogs {
         });
     }
 
-    /** {@code site@<slug>.service}, as {@code SystemdUnit} names it. */
+    /** {@code site@<slug>.service}: the unit {@link SystemdUnit} installs. */
     static String unit(String domain) {
-        return "site@" + Site.slugOf(domain) + ".service";
+        return SystemdUnit.fileName(Site.slugOf(domain));
     }
 
     /** The journalctl command of a query: an argument vector, never a shell line. */

@@ -81,6 +81,11 @@ public record SystemdUnit(String slug, String description, String user, Path wor
 
     /** {@code site@<slug>.service}, an instance name matching the as-is {@code site@.service} template. */
     public String fileName() {
+        return fileName(slug);
+    }
+
+    /** The unit file name of the site with this slug: {@code site@<slug>.service}. */
+    public static String fileName(String slug) {
         return "site@" + slug + ".service";
     }
 
