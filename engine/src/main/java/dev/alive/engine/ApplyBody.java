@@ -48,7 +48,7 @@ final class ApplyBody implements RunBody {
         var scheduler = new UnitScheduler(run.graph(), run.unit(), pool, stop);
         var committed = CommittedStates.read(store, run.unit());
         var scope = new RunScope(run.journal(), scheduler, options.forced(), committed,
-                LastAttempts.read(store, run.unit(), run.runId()), run.listener(), trees);
+                LastAttempts.read(store, run.unit(), run.runId(), options.kind()), run.listener(), trees);
         var outcome = scheduler.run(step, scope, options.failFast());
         var ran = new ArrayList<TaskId>();
         var skipped = new ArrayList<TaskId>();
