@@ -145,6 +145,58 @@ class RollbackCommandTest {
     }
 
     @Test
+    void rollbackRightAfterAFailedApplyReturnsToTheReleaseBefore() throws Exception {
+        var failed = applyWithACrashingStart();
+        var servedAtOnce = Workspace.get(workspace.sitePort, "/", null);
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(failed.out()).contains("crash.js: giving up on purpose", "↶ undone " + DOMAIN + "/activate",
+                "the restored release serves: GET ");
+        assertThat(servedAtOnce.statusCode()).as("the previous release serves when the failed apply returns")
+                .isEqualTo(200);
+        assertThat(servedAtOnce.body()).contains("<p>second</p>");
+        assertThat(currentRelease()).isEqualTo(second);
+        restoreTheSpec();
+
+        var rollback = workspace.run("rollback", spec.toString());
+
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(rollback.out()).contains("Rolled back " + DOMAIN + " to release " + first + " (was " + second);
+        var page = Workspace.get(workspace.sitePort, "/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Hello from alive").doesNotContain("<p>second</p>");
+        assertThat(currentRelease()).isEqualTo(first);
+    }
+
+    @Test
+    void aRestoredReleaseThatDoesNotServeIsAnUndoFailureWithItsLog() throws Exception {
+        try (var files = Files.walk(dir.resolve("root"))) {
+            var server = files.filter(f -> f.endsWith(Path.of("releases", second, "server.js"))).findFirst().orElseThrow();
+            Files.writeString(server, "console.error('server.js: broken since the last apply');\nprocess.exit(4);\n");
+        }
+
+        var failed = applyWithACrashingStart();
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.ROLLBACK_INCOMPLETE);
+        assertThat(failed.out()).contains("ROLLBACK INCOMPLETE", "the restored release does not serve: GET http://",
+                "server.js: broken since the last apply");
+    }
+
+    private Workspace.Result applyWithACrashingStart() throws Exception {
+        Files.writeString(spec.resolveSibling("template/crash.js"),
+                "console.error('crash.js: giving up on purpose');\nprocess.exit(3);\n");
+        Workspace.edit(spec, "start: node server.js", "start: node crash.js");
+        Workspace.edit(spec, "timeout: 10s", "timeout: 3s");
+        return workspace.run("apply", spec.toString());
+    }
+
+    /** The operator puts the spec back as it was last applied. */
+    private void restoreTheSpec() throws Exception {
+        Files.delete(spec.resolveSibling("template/crash.js"));
+        Workspace.edit(spec, "start: node crash.js", "start: node server.js");
+        Workspace.edit(spec, "timeout: 3s", "timeout: 10s");
+    }
+
+    @Test
     void rollbackRefusesWhenTheSpecChangedSinceTheLastApply() throws Exception {
         Workspace.edit(spec.resolveSibling("template/src/index.html"), "<p>second</p>", "<p>third</p>");
         var result = workspace.run("rollback", spec.toString());

@@ -48,7 +48,8 @@ final class ApplyBody implements RunBody {
         var scheduler = new UnitScheduler(run.graph(), run.unit(), pool, stop, run.lock());
         var committed = CommittedStates.read(store, run.unit());
         var scope = new RunScope(run.journal(), scheduler, options.forced(), committed,
-                LastAttempts.read(store, run.unit(), run.runId()), run.listener(), trees, run.failures());
+                LastAttempts.read(store, run.unit(), run.runId(), options.kind()), run.listener(), trees,
+                run.failures());
         var outcome = scheduler.run(step, scope, options.failFast());
         var ran = new ArrayList<TaskId>();
         var skipped = new ArrayList<TaskId>();

@@ -78,7 +78,7 @@ final class DestroyBody implements RunBody {
         return execution.execute(task.id(), REASONS, System.nanoTime(), run.journal(), run.listener(), run.failures(), () -> {
             var committed = store.committed(task.id());
             task.destroy(new RunTaskContext(task.id(), run.journal(), name -> inputOf(task, name),
-                    () -> committed.map(TaskState::inputsFingerprint).orElse(""), committed, backups, run.listener()));
+                    () -> committed.map(TaskState::inputsFingerprint).orElse(""), REASONS, committed, backups, run.listener()));
             return null;
         }, nothing -> null);
     }

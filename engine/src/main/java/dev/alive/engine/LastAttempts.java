@@ -1,6 +1,7 @@
 package dev.alive.engine;
 
 import dev.alive.engine.store.JournalEntry.Kind;
+import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunOutcome;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
@@ -13,6 +14,13 @@ import java.util.Optional;
  * Why a task's last attempt makes it run again: read from the unit's runs since its last
  * successful one (a successful run leaves every task consistent with the committed state).
  * The newest run that touched a task decides.
+ *
+ * <p>An apply reruns every task touched since then, even one whose undo succeeded: a rerun makes
+ * sure the task's work is as the spec says, whatever its undo missed. A rollback cannot rerun a
+ * task (it puts an earlier release back and changes nothing else), and it starts from the
+ * committed state, which a successful undo restored: so in a {@link RunKind#ROLLBACK} run only a
+ * task that some run since the last success left changed counts (its undo failed, or it was never
+ * undone), with that run's reason.
  */
 final class LastAttempts {
 
@@ -26,8 +34,8 @@ final class LastAttempts {
         this.reasons = reasons;
     }
 
-    /** Reads the unit's history, leaving out {@code currentRunId} (may be null). */
-    static LastAttempts read(StateStore store, String unit, String currentRunId) {
+    /** Reads the unit's history for a run of {@code kind}, leaving out {@code currentRunId} (may be null). */
+    static LastAttempts read(StateStore store, String unit, String currentRunId, RunKind kind) {
         var reasons = new HashMap<TaskId, String>();
         var runs = store.runs(unit, FIRST_LOOK);
         if (runs.size() == FIRST_LOOK && runs.stream().noneMatch(run -> isEarlierSuccess(run, currentRunId))) {
@@ -40,7 +48,11 @@ final class LastAttempts {
             if (run.outcome() == RunOutcome.SUCCEEDED) {
                 break;
             }
-            attemptsIn(store, run).forEach(reasons::putIfAbsent);
+            attemptsIn(store, run).forEach((task, attempt) -> {
+                if (kind != RunKind.ROLLBACK || !attempt.undone()) {
+                    reasons.putIfAbsent(task, attempt.reason());
+                }
+            });
         }
         return new LastAttempts(reasons);
     }
@@ -53,7 +65,7 @@ final class LastAttempts {
         return Optional.ofNullable(reasons.get(task));
     }
 
-    private static Map<TaskId, String> attemptsIn(StateStore store, RunRecord run) {
+    private static Map<TaskId, Attempt> attemptsIn(StateStore store, RunRecord run) {
         var failed = new HashMap<TaskId, Boolean>();
         var lastUndo = new HashMap<TaskId, Kind>();
         for (var entry : store.journal(run.runId())) {
@@ -64,21 +76,31 @@ final class LastAttempts {
                 default -> { }
             }
         }
-        var result = new HashMap<TaskId, String>();
-        failed.forEach((task, didFail) -> result.put(task, describe(didFail, lastUndo.get(task), run.outcome())));
+        var result = new HashMap<TaskId, Attempt>();
+        failed.forEach((task, didFail) -> result.put(task, new Attempt(didFail, lastUndo.get(task), run.outcome())));
         return result;
     }
 
-    private static String describe(boolean failed, Kind lastUndo, RunOutcome outcome) {
-        if (failed) {
-            return "last attempt failed";
+    /** One task's attempt in one run: whether it failed, how its undo ended (null: not undone). */
+    private record Attempt(boolean failed, Kind lastUndo, RunOutcome outcome) {
+
+        /** Whether an undo took the attempt back (a retried undo counts by its last try). */
+        boolean undone() {
+            return lastUndo == Kind.UNDONE;
         }
-        if (lastUndo == Kind.UNDO_FAILED) {
-            return "last attempt could not be undone";
+
+        String reason() {
+            if (failed) {
+                return lastUndo == Kind.UNDO_FAILED ? "last attempt failed and could not be undone"
+                        : "last attempt failed";
+            }
+            if (lastUndo == Kind.UNDO_FAILED) {
+                return "last attempt could not be undone";
+            }
+            if (lastUndo == Kind.UNDONE) {
+                return "last attempt was undone";
+            }
+            return outcome == RunOutcome.RUNNING ? "last attempt was interrupted" : "last attempt was not committed";
         }
-        if (lastUndo == Kind.UNDONE) {
-            return "last attempt was undone";
-        }
-        return outcome == RunOutcome.RUNNING ? "last attempt was interrupted" : "last attempt was not committed";
     }
 }

@@ -1,6 +1,7 @@
 package dev.alive.engine;
 
 import dev.alive.engine.store.LockOwner;
+import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
 import dev.alive.engine.task.Task;
@@ -41,7 +42,7 @@ final class Planner {
     private UnitPlan planUnit(TaskGraph graph, String unit, Set<TaskId> forced, TreeSnapshots trees) {
         var holder = store.lockHolder(unit);
         var liveRun = holder.filter(owner -> !locks.isDead(owner)).map(LockOwner::runId).orElse(null);
-        var lastAttempts = LastAttempts.read(store, unit, liveRun);
+        var lastAttempts = LastAttempts.read(store, unit, liveRun, RunKind.APPLY);
         var committed = CommittedStates.read(store, unit);
         var unknown = new HashSet<TaskId>();
         UpstreamOutputs predicted = (task, name) -> unknown.contains(task)

@@ -4,6 +4,7 @@ import dev.alive.engine.task.TaskContext;
 import dev.alive.engine.task.TaskId;
 import dev.alive.engine.task.TaskState;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,16 +17,18 @@ final class RunTaskContext implements TaskContext {
     private final Journal journal;
     private final Function<String, String> inputs;
     private final Supplier<String> inputsFingerprint;
+    private final List<String> reasons;
     private final Optional<TaskState> committed;
     private final BackupDirs backups;
     private final RunListener listener;
 
     RunTaskContext(TaskId task, Journal journal, Function<String, String> inputs, Supplier<String> inputsFingerprint,
-            Optional<TaskState> committed, BackupDirs backups, RunListener listener) {
+            List<String> reasons, Optional<TaskState> committed, BackupDirs backups, RunListener listener) {
         this.task = task;
         this.journal = journal;
         this.inputs = inputs;
         this.inputsFingerprint = inputsFingerprint;
+        this.reasons = List.copyOf(reasons);
         this.committed = committed;
         this.backups = backups;
         this.listener = listener;
@@ -49,6 +52,11 @@ final class RunTaskContext implements TaskContext {
     @Override
     public String inputsFingerprint() {
         return inputsFingerprint.get();
+    }
+
+    @Override
+    public List<String> reasons() {
+        return reasons;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.alive.engine.task.UndoContext;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The immutable context of one undo, in the run itself or in a later recovery. */
 final class RunUndoContext implements UndoContext {
@@ -16,15 +17,17 @@ final class RunUndoContext implements UndoContext {
     private final Optional<TaskState> committed;
     private final BackupDirs backups;
     private final RunListener listener;
+    private final Set<TaskId> laterUndos;
 
     RunUndoContext(TaskId task, String runId, Map<String, String> notes, Optional<TaskState> committed,
-            BackupDirs backups, RunListener listener) {
+            BackupDirs backups, RunListener listener, Set<TaskId> laterUndos) {
         this.task = task;
         this.runId = runId;
         this.notes = notes;
         this.committed = committed;
         this.backups = backups;
         this.listener = listener;
+        this.laterUndos = Set.copyOf(laterUndos);
     }
 
     @Override
@@ -50,6 +53,11 @@ final class RunUndoContext implements UndoContext {
     @Override
     public Optional<TaskState> committed() {
         return committed;
+    }
+
+    @Override
+    public Set<TaskId> laterUndos() {
+        return laterUndos;
     }
 
     @Override

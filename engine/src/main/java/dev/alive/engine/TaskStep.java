@@ -51,8 +51,9 @@ final class TaskStep {
         var decision = checked.decision();
         var journal = scope.journal();
         var context = new RunTaskContext(task.id(), journal, decision.inputs()::value, decision.inputs()::fingerprint,
-                decision.committed(), backups, scope.listener());
-        return execution.execute(task.id(), decision.reasons(), checked.startNanos(), journal, scope.listener(), scope.failures(),
+                decision.reasons(), decision.committed(), backups, scope.listener());
+        return execution.execute(task.id(), decision.reasons(), checked.startNanos(), journal, scope.listener(),
+                scope.failures(),
                 () -> task.run(context),
                 outputs -> recorder.record(task.id(), decision.inputs(), outputs, journal.runId()));
     }

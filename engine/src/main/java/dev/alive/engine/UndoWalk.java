@@ -2,6 +2,7 @@ package dev.alive.engine;
 
 import dev.alive.engine.store.JournalEntry;
 import dev.alive.engine.store.StateStore;
+import dev.alive.engine.task.Task;
 import dev.alive.engine.task.TaskId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,15 +48,17 @@ final class UndoWalk {
         var reverse = new ArrayList<>(graph.tasks());
         Collections.reverse(reverse);
         Set<TaskId> toUndo = Set.copyOf(executed);
+        var later = new TreeSet<TaskId>();
+        reverse.stream().map(Task::id).filter(toUndo::contains).forEach(later::add);
         for (var task : reverse) {
-            if (!toUndo.contains(task.id())) {
+            if (!later.remove(task.id())) {
                 continue;
             }
             try {
                 faults.beforeUndo(task.id());
                 task.undo(new RunUndoContext(task.id(), journal.runId(),
                         Collections.unmodifiableMap(notes.getOrDefault(task.id(), new LinkedHashMap<>())),
-                        store.committed(task.id()), backups, listener));
+                        store.committed(task.id()), backups, listener, later));
                 journal.undone(task.id());
                 undone.add(task.id());
                 listener.taskUndone(task.id());

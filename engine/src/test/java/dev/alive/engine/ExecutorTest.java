@@ -119,6 +119,24 @@ class ExecutorTest {
     }
 
     @Test
+    void eachUndoLearnsWhichTasksTheWalkStillUndoesAfterIt() {
+        h.fakes.unit("a").task("x").task("y", dependsOn("x")).task("w", dependsOn("x")).task("z", dependsOn("y", "w"));
+        h.fakes.task("a/z").failing(true);
+        var later = new ConcurrentHashMap<TaskId, java.util.Set<TaskId>>();
+        for (var name : new String[] {"x", "y", "w", "z"}) {
+            h.fakes.task("a/" + name).onUndo(context -> later.put(context.taskId(), context.laterUndos()));
+        }
+
+        h.apply();
+
+        assertThat(later.get(id("a/z"))).containsExactlyInAnyOrder(id("a/y"), id("a/w"), id("a/x"));
+        assertThat(h.fakes.logOf("undo")).containsExactly("a/z", "a/y", "a/w", "a/x");
+        assertThat(later.get(id("a/y"))).containsExactlyInAnyOrder(id("a/w"), id("a/x"));
+        assertThat(later.get(id("a/w"))).containsExactly(id("a/x"));
+        assertThat(later.get(id("a/x"))).isEmpty();
+    }
+
+    @Test
     void aFailedRunLeavesTheCommittedStateAsItWas() {
         h.fakes.unit("a").task("x").task("y", dependsOn("x"));
         h.fakes.task("a/x").input("v", "1");

@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code services: systemd}: a hardened {@code site@<slug>.service} per site under the host's
@@ -25,6 +27,8 @@ import java.util.Optional;
 final class SystemdSiteServices implements SiteServices {
 
     private final CommandRunner commands;
+    /** When this process last restarted each unit: its log lines since then are the failing start's. */
+    private final Map<String, Instant> restartedAt = new ConcurrentHashMap<>();
 
     SystemdSiteServices(CommandRunner commands) {
         this.commands = commands;
@@ -64,6 +68,7 @@ final class SystemdSiteServices implements SiteServices {
     @Override
     public void restart(SiteContext site, Optional<RunAs> user) {
         var units = units(site);
+        restartedAt.put(unit(site).fileName(), Instant.now());
         units.resetFailed(unit(site).fileName());
         units.restart(unit(site).fileName());
     }
@@ -94,12 +99,22 @@ final class SystemdSiteServices implements SiteServices {
         return Optional.of("invocation " + (id.isEmpty() ? "(unknown)" : id));
     }
 
+    /**
+     * The unit's last journal lines; after a restart by this process only those since that restart
+     * (the start being checked, with systemd's automatic restarts of it), not older invocations'.
+     */
     @Override
     public List<String> lastLogLines(SiteContext site, int lines) {
         var collected = new ArrayList<String>();
+        var name = unit(site).fileName();
+        var argv = new ArrayList<>(List.of("journalctl", "--no-pager", "--output=cat", "-n", Integer.toString(lines),
+                "-u", name));
+        var since = restartedAt.get(name);
+        if (since != null) {
+            argv.add("--since=@" + since.getEpochSecond());
+        }
         try {
-            commands.run(Command.of(Path.of("/"), "journalctl", "--no-pager", "--output=cat", "-n",
-                    Integer.toString(lines), "-u", unit(site).fileName())
+            commands.run(Command.of(Path.of("/"), argv.toArray(String[]::new))
                     .withEnvironment(Map.of("PATH", Executables.SYSTEM_PATH)), collected::add);
         } catch (CommandFailedException e) {
             collected.add("(journalctl failed: " + e.getMessage() + ")");

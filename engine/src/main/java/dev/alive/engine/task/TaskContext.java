@@ -1,6 +1,7 @@
 package dev.alive.engine.task;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** What a task sees while it runs. */
@@ -18,6 +19,12 @@ public interface TaskContext {
      * for what the task makes from them (a release id, say).
      */
     String inputsFingerprint();
+
+    /**
+     * Why the task runs, as the up-to-date check found it ({@code forced}, {@code input 'x' changed},
+     * {@code last attempt failed}, ...); for a destroy, {@code destroy}.
+     */
+    List<String> reasons();
 
     /** The outputs this task recorded at the last commit, if any. */
     Optional<TaskState> committed();

@@ -3,6 +3,7 @@ package dev.alive.engine.task;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What a task sees while its run is being undone (possibly by a later process after a crash). */
 public interface UndoContext {
@@ -22,6 +23,13 @@ public interface UndoContext {
 
     /** The state of this task at the last commit: what the world should return to. */
     Optional<TaskState> committed();
+
+    /**
+     * The tasks of the same undo walk still to be undone after this one (the walk goes in reverse
+     * topological order, so none of them depends on this task): a task whose undo restarts
+     * something the later undos change again can leave the final check to the last of them.
+     */
+    Set<TaskId> laterUndos();
 
     void log(String line);
 }

@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * Points {@code current} at the release (an atomic symlink swap by rename), then restarts the
- * service. Undo points it back at the previous release and restarts, or stops the service when
- * there was none (and removes what running it left: pid and log files). The env and service tasks
- * restart it once more when their undo puts back a file it read.
+ * service. Undo points it back at the previous release, restarts and waits until it answers its
+ * health check, or stops the service when there was none (and removes what running it left: pid
+ * and log files). The env and service tasks restart it once more when their undo puts back a file
+ * it read; then the last of them waits for the health check instead.
  */
 public final class ActivateTask extends SiteTask {
 
@@ -87,6 +88,7 @@ public final class ActivateTask extends SiteTask {
         }
         files().symlink(site.paths().currentLink(), Path.of(previous));
         site.services().restart(site, currentSiteUser());
+        awaitIfLastRestart(context);
     }
 
     @Override

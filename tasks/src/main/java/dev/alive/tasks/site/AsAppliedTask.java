@@ -14,8 +14,10 @@ import java.util.Set;
 
 /**
  * A site task as last applied, for a rollback run: it must be up to date, or the run fails (the
- * spec changed since the last apply); its own drift checks are ignored, so a broken live release
- * can be rolled back; undo (of a dead earlier run) is the task's own.
+ * spec changed since the last apply, or an earlier run left the task changed: its undo failed);
+ * a task whose failed attempt was undone is up to date for a rollback (the engine's rule). Its own
+ * drift checks are ignored, so a broken live release can be rolled back; undo (of a dead earlier
+ * run) is the task's own.
  */
 public record AsAppliedTask(Task task) implements Task {
 
@@ -41,8 +43,16 @@ public record AsAppliedTask(Task task) implements Task {
 
     @Override
     public Map<String, Output> run(TaskContext context) {
-        throw new AliveException(ErrorCategory.CONFLICT, "the spec or the site changed since the last apply,"
-                + " so this task would have to run; apply the spec (or restore it as it was) before rolling back");
+        var why = String.join("; ", context.reasons());
+        if (context.reasons().stream().anyMatch(reason -> reason.startsWith("last attempt"))) {
+            throw new AliveException(ErrorCategory.CONFLICT, "an earlier run left this task changed (" + why
+                    + "), so the site is not as last applied and a rollback cannot start from it;"
+                    + " apply the site's spec to repair it (alive apply SPEC; alive history DOMAIN shows what"
+                    + " failed), then roll back");
+        }
+        throw new AliveException(ErrorCategory.CONFLICT, "the spec or the site changed since the last apply ("
+                + why + "), so this task would have to run; apply the spec (or restore it as it was)"
+                + " before rolling back");
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Points {@code current} at a retained release, restarts the service, checks health, and names
- * the release current in the domain's row. Undo points back, restarts, and restores the row.
+ * the release current in the domain's row. Undo points back, restarts, waits until the release
+ * it restored answers its health check, and restores the row.
  */
 public final class RollbackTask extends SiteTask {
 
@@ -74,18 +75,23 @@ public final class RollbackTask extends SiteTask {
         if (previous == null) {
             return;
         }
+        var restarted = false;
         if (NO_CURRENT.equals(previous)) {
             site.services().stop(site);
             files().remove(site.paths().currentLink());
         } else {
             files().symlink(site.paths().currentLink(), Path.of(previous));
             site.services().restart(site, currentSiteUser());
+            restarted = true;
         }
         var previousRelease = context.notes().get("previousRelease");
         var row = domains.find(site.spec().domain());
         if (previousRelease != null && !"null".equals(previousRelease) && row.isPresent()
                 && row.get().orgId() != null) {
             domains.activate(row.get().hostname(), row.get().orgId(), previousRelease);
+        }
+        if (restarted) {
+            RestoredRelease.awaitHealthy(site, context);
         }
     }
 }

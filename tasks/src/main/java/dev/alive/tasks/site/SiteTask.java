@@ -77,8 +77,9 @@ abstract class SiteTask extends IdentifiedTask {
     /**
      * Call after undo put such a file back. When the app was (re)started during the run (activate,
      * or activate's own undo, which runs before this one) it read the file this run wrote: restart
-     * it so it reads the restored one. An app nobody restarted still runs with the old file, and a
-     * site without {@code current} (a first deploy being undone) is not started.
+     * it so it reads the restored one, and wait until it serves. An app nobody restarted still runs
+     * with the old file, and a site without {@code current} (a first deploy being undone) is not
+     * started.
      */
     void restartIfRestartedSince(UndoContext context) {
         var noted = context.notes().get(INSTANCE);
@@ -89,6 +90,17 @@ abstract class SiteTask extends IdentifiedTask {
         if (!noted.equals(now)) {
             site.services().restart(site, currentSiteUser());
             context.log("restarted the app so that it reads the restored file");
+            awaitIfLastRestart(context);
+        }
+    }
+
+    /**
+     * Call after an undo restarted the app: unless a later undo of the walk restarts it again,
+     * waits until the restored release answers its health check (see {@link RestoredRelease}).
+     */
+    void awaitIfLastRestart(UndoContext context) {
+        if (RestoredRelease.lastRestart(context)) {
+            RestoredRelease.awaitHealthy(site, context);
         }
     }
 

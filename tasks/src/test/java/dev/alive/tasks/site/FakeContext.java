@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One run of one task: what it noted for undo and logged; serves as its undo context too. */
 final class FakeContext implements TaskContext, UndoContext {
@@ -19,6 +20,8 @@ final class FakeContext implements TaskContext, UndoContext {
     private final Map<String, String> inputs;
     private final Map<String, String> notes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private List<String> reasons = List.of("no committed state");
+    private Set<TaskId> laterUndos = Set.of();
 
     FakeContext(TaskId task, Map<String, String> inputs) {
         this.task = task;
@@ -43,6 +46,28 @@ final class FakeContext implements TaskContext, UndoContext {
     @Override
     public String inputsFingerprint() {
         return "0123456789abcdef0123456789abcdef";
+    }
+
+    /** Why the task runs, as the engine would say. */
+    FakeContext because(String... why) {
+        reasons = List.of(why);
+        return this;
+    }
+
+    /** The tasks whose undo comes after this one's in the walk. */
+    FakeContext undoingLater(TaskId... tasks) {
+        laterUndos = Set.of(tasks);
+        return this;
+    }
+
+    @Override
+    public List<String> reasons() {
+        return reasons;
+    }
+
+    @Override
+    public Set<TaskId> laterUndos() {
+        return laterUndos;
     }
 
     @Override
