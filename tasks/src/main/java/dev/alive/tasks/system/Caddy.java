@@ -40,11 +40,35 @@ public final class Caddy {
         try {
             commands.run(caddy("validate", "--config", mainCaddyfile.toAbsolutePath().toString(), "--adapter", "caddyfile"));
         } catch (CommandFailedException e) {
-            String message = e.lastLines().stream().filter(l -> l.startsWith("Error:"))
-                    .reduce((first, second) -> second).map(l -> l.substring("Error:".length()).trim())
-                    .orElse("caddy validate " + (e.exitCode() < 0 ? "did not finish" : "exited with " + e.exitCode()));
-            throw new CaddyConfigInvalidException(mainCaddyfile, message, e.lastLines());
+            throw new CaddyConfigInvalidException(mainCaddyfile, errorLine(e, "validate"), e.lastLines());
         }
+    }
+
+    private static String errorLine(CommandFailedException e, String subcommand) {
+        return e.lastLines().stream().filter(l -> l.startsWith("Error:"))
+                .reduce((first, second) -> second).map(l -> l.substring("Error:".length()).trim())
+                .orElse("caddy " + subcommand + " " + (e.exitCode() < 0 ? "did not finish" : "exited with " + e.exitCode()));
+    }
+
+    /**
+     * The configuration as Caddy's JSON ({@code caddy adapt}): Caddy itself reads the Caddyfile,
+     * imports and snippets included, so alive never parses one by hand. Touches no running Caddy.
+     *
+     * @throws CaddyConfigInvalidException carrying Caddy's "Error:" line (which names file and line)
+     */
+    public String adapt(Path caddyfile) {
+        List<String> lines = new ArrayList<>();
+        try {
+            commands.run(caddy("adapt", "--config", caddyfile.toAbsolutePath().toString(), "--adapter", "caddyfile"),
+                    lines::add);
+        } catch (CommandFailedException e) {
+            throw new CaddyConfigInvalidException(caddyfile, errorLine(e, "adapt"), e.lastLines());
+        }
+        // stdout (the config, one line) and stderr (log lines, {"level":...}) arrive merged
+        return lines.stream().filter(line -> line.startsWith("{") && !line.startsWith("{\"level\""))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new CaddyConfigInvalidException(caddyfile, "caddy adapt printed no configuration",
+                        lines.subList(Math.max(0, lines.size() - 40), lines.size())));
     }
 
     /** Loads the configuration into the running Caddy through its admin endpoint. */
