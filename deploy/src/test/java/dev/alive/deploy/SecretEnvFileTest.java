@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +70,58 @@ class SecretEnvFileTest {
         assertThat(host.plan(site).hasChanges()).isFalse();
         assertStoreHoldsNoneOf(SECRET, Fingerprints.sha256(written), plainTreeFingerprint(envFile),
                 Fingerprints.sha256(Files.readAllBytes(envFile)));
+    }
+
+    @Test
+    void aStoreThatRecordedTheEnvFilePlainlyRewritesItOnceAndThenHoldsNoPlainDigest() throws Exception {
+        var site = host.site(TestHost.EXAMPLE_DOMAIN, yaml -> yaml.replace("    NODE_ENV: production",
+                "    NODE_ENV: production\n    API_KEY: ${ALIVE_TEST_SECRET}"));
+        host.deploy(site).assertSucceeded();
+        var envFile = host.paths(site).envFile();
+        var written = Files.readAllBytes(envFile);
+        recordEnvFilePlainlyAsBeforeTheUpgrade(site.domain(), plainTreeFingerprint(envFile));
+
+        var plan = host.plan(site);
+        var reason = "output 'file' holds secrets and was recorded by plain SHA-256: it is rewritten to be recorded by HMAC";
+        assertThat(plan.task(TaskId.of(site.domain(), "env")).orElseThrow().reasons()).containsExactly(reason);
+        assertThat(plan.task(TaskId.of(site.domain(), "activate")).orElseThrow().action())
+                .isEqualTo(PlannedTask.Action.KNOWN_AFTER_APPLY);
+
+        var upgraded = host.apply(site).assertSucceeded();
+        assertThat(upgraded.ran(site)).contains("env");
+        assertThat(upgraded.events().lines()).anyMatch(line -> line.contains(reason));
+        assertThat(envFile).hasBinaryContent(written);
+        assertThat(host.servedThroughProxy(site)).isTrue();
+        assertThat(host.plan(site).hasChanges()).isFalse();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + host.root().resolve("state.db"));
+                var query = connection.prepareStatement("select state from alive_task_states where unit = ? and name = 'env'")) {
+            query.setString(1, site.domain());
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).contains("\"fingerprint\":\"hmac:").doesNotContain(plainTreeFingerprint(envFile));
+            }
+        }
+    }
+
+    /** As a store written before the env file was a secret tree: its committed state names the plain tree fingerprint. */
+    private void recordEnvFilePlainlyAsBeforeTheUpgrade(String unit, String plainFingerprint) throws SQLException {
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + host.root().resolve("state.db"))) {
+            String state;
+            try (var query = connection.prepareStatement("select state from alive_task_states where unit = ? and name = 'env'")) {
+                query.setString(1, unit);
+                try (var rows = query.executeQuery()) {
+                    assertThat(rows.next()).as("env's committed state").isTrue();
+                    state = rows.getString(1);
+                }
+            }
+            var plain = state.replaceFirst("\"fingerprint\":\"hmac:[0-9a-f]{64}\"", "\"fingerprint\":\"" + plainFingerprint + "\"");
+            assertThat(plain).isNotEqualTo(state);
+            try (var update = connection.prepareStatement("update alive_task_states set state = ? where unit = ? and name = 'env'")) {
+                update.setString(1, plain);
+                update.setString(2, unit);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+        }
     }
 
     private static String plainTreeFingerprint(Path file) {
