@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.fingerprint.Fingerprints;
 import dev.alive.engine.store.StateStore;
 import dev.alive.engine.task.Input;
 import dev.alive.engine.task.Task;
@@ -30,7 +31,7 @@ final class InputResolver {
 
     private ResolvedInput resolve(TaskId task, Input input, UpstreamOutputs upstream, TreeSnapshots trees) {
         if (input instanceof Input.Value value) {
-            var fingerprint = value.secret() ? Digests.hmac(secretKey, value.value()) : Digests.sha256(value.value());
+            var fingerprint = value.secret() ? Fingerprints.ofSecret(secretKey, value.value()) : Fingerprints.ofValue(value.value());
             return new ResolvedInput(value.name(), fingerprint, value.value(), value.secret(), null);
         }
         if (input instanceof Input.Tree tree) {

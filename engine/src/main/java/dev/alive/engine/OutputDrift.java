@@ -1,6 +1,5 @@
 package dev.alive.engine;
 
-import dev.alive.engine.fingerprint.TreeFingerprinter;
 import dev.alive.engine.store.StateStore;
 import dev.alive.engine.task.Task;
 import dev.alive.engine.task.TaskCheckException;
@@ -22,11 +21,15 @@ final class OutputDrift {
     List<String> of(Task task, TaskState committed) {
         var reasons = new ArrayList<String>();
         new TreeMap<>(committed.outputs()).forEach((name, output) -> {
-            if (output.isTree()) {
+            if (OutputTrees.recordedOtherwise(task, name, output)) {
+                reasons.add(task.secretOutputs().contains(name)
+                        ? "output '" + name + "' holds secrets and was recorded by plain SHA-256: it is rewritten"
+                                + " to be recorded by HMAC"
+                        : "output '" + name + "' no longer holds secrets: it is rewritten to be recorded plainly");
+            } else if (output.isTree()) {
                 var tree = output.tree();
                 try {
-                    var now = new TreeFingerprinter(store.fileHashCache())
-                            .snapshot(tree.root(), tree.includes(), tree.excludes());
+                    var now = OutputTrees.snapshot(store, task, name, tree);
                     if (!now.fingerprint().equals(output.fingerprint())) {
                         reasons.add("output '" + name + "' drifted"
                                 + ChangedPaths.suffix(store, output.fingerprint(), now.entries()));

@@ -1,9 +1,9 @@
 package dev.alive.engine;
 
-import dev.alive.engine.fingerprint.TreeFingerprinter;
+import dev.alive.engine.fingerprint.Fingerprints;
 import dev.alive.engine.store.StateStore;
 import dev.alive.engine.task.Output;
-import dev.alive.engine.task.TaskId;
+import dev.alive.engine.task.Task;
 import dev.alive.engine.task.TaskState;
 import java.time.Clock;
 import java.util.Map;
@@ -20,23 +20,26 @@ final class OutputRecorder {
         this.clock = clock;
     }
 
-    TaskState record(TaskId task, ResolvedInputs inputs, Map<String, Output> outputs, String runId) {
+    TaskState record(Task task, ResolvedInputs inputs, Map<String, Output> outputs, String runId) {
         inputs.all().stream()
                 .filter(ResolvedInput::isTree)
                 .forEach(input -> store.saveManifest(input.fingerprint(), input.treeEntries()));
         var recorded = new TreeMap<String, TaskState.RecordedOutput>();
         (outputs == null ? Map.<String, Output>of() : outputs).forEach((name, output) -> {
             if (output instanceof Output.Value value) {
-                recorded.put(name, TaskState.RecordedOutput.ofValue(value.value(), Digests.sha256(value.value())));
+                if (task.secretOutputs().contains(name)) {
+                    throw new IllegalStateException(task.id() + " declares output '" + name
+                            + "' secret but returned a value, which is recorded as it is");
+                }
+                recorded.put(name, TaskState.RecordedOutput.ofValue(value.value(), Fingerprints.ofValue(value.value())));
             } else if (output instanceof Output.Tree tree) {
-                var snapshot = new TreeFingerprinter(store.fileHashCache())
-                        .snapshot(tree.root(), tree.includes(), tree.excludes());
+                var snapshot = OutputTrees.snapshot(store, task, name, tree);
                 store.saveManifest(snapshot.fingerprint(), snapshot.entries());
                 recorded.put(name, TaskState.RecordedOutput.ofTree(tree, snapshot.fingerprint()));
             } else {
-                throw new IllegalStateException(task + " returned no value for output '" + name + "'");
+                throw new IllegalStateException(task.id() + " returned no value for output '" + name + "'");
             }
         });
-        return new TaskState(task, inputs.fingerprint(), inputs.fingerprints(), recorded, runId, clock.instant());
+        return new TaskState(task.id(), inputs.fingerprint(), inputs.fingerprints(), recorded, runId, clock.instant());
     }
 }

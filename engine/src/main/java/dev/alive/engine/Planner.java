@@ -53,7 +53,8 @@ final class Planner {
             var decision = check.decide(task, predicted, forced.contains(task.id()), committed, lastAttempts, trees);
             var entry = toPlanned(decision);
             if (entry.action() != PlannedTask.Action.UP_TO_DATE
-                    && (task.outputsKnownAfterRun() || decision.firstRun())) {
+                    && (task.outputsKnownAfterRun() || decision.firstRun()
+                            || committed.of(task.id()).filter(state -> OutputTrees.anyRecordedOtherwise(task, state)).isPresent())) {
                 unknown.add(task.id());
             }
             planned.add(entry);

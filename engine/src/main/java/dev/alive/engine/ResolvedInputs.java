@@ -1,5 +1,6 @@
 package dev.alive.engine;
 
+import dev.alive.engine.fingerprint.Fingerprints;
 import dev.alive.engine.task.TaskCheckException;
 import dev.alive.engine.task.TaskId;
 import java.util.Collection;
@@ -53,7 +54,7 @@ final class ResolvedInputs {
     String fingerprint() {
         var all = new StringBuilder();
         fingerprints().forEach((name, fingerprint) -> all.append(name).append('\0').append(fingerprint).append('\n'));
-        return Digests.sha256(all.toString());
+        return Fingerprints.ofValue(all.toString());
     }
 
     private ResolvedInput requireKnown(ResolvedInput input) {

@@ -55,6 +55,6 @@ final class TaskStep {
         return execution.execute(task.id(), decision.reasons(), checked.startNanos(), journal, scope.listener(),
                 scope.failures(),
                 () -> task.run(context),
-                outputs -> recorder.record(task.id(), decision.inputs(), outputs, journal.runId()));
+                outputs -> recorder.record(task, decision.inputs(), outputs, journal.runId()));
     }
 }

@@ -47,6 +47,7 @@ final class FakeTask implements Task {
     private volatile Hook hook = context -> { };
     private volatile UndoHook undoHook = context -> { };
     private volatile Boolean knownAfterRun;
+    private volatile Set<String> secretOutputs = Set.of();
     final List<Map<String, String>> undoNotesSeen = new CopyOnWriteArrayList<>();
     final List<Map<String, String>> inputsSeen = new CopyOnWriteArrayList<>();
 
@@ -112,6 +113,12 @@ final class FakeTask implements Task {
         return this;
     }
 
+    /** Declares these outputs secret ({@link Task#secretOutputs()}); none to declare none. */
+    FakeTask declaringSecret(String... names) {
+        secretOutputs = Set.of(names);
+        return this;
+    }
+
     FakeTask failing(boolean fail) {
         failRun = fail;
         return this;
@@ -160,6 +167,11 @@ final class FakeTask implements Task {
     @Override
     public Set<TaskId> dependsOn() {
         return Set.copyOf(dependsOn);
+    }
+
+    @Override
+    public Set<String> secretOutputs() {
+        return secretOutputs;
     }
 
     @Override

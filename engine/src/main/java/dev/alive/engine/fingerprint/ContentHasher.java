@@ -9,8 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 
 /**
- * SHA-256 of file contents with one digest and one read buffer per thread, reused for every file
- * the thread hashes.
+ * SHA-256 (or HMAC-SHA256 under a key) of file contents with one digest and one read buffer per
+ * thread, reused for every file the thread hashes.
  */
 final class ContentHasher {
 
@@ -31,6 +31,22 @@ final class ContentHasher {
     /** The hex SHA-256 of the file's content (the file is opened without following a symlink). */
     String sha256(Path file) throws IOException {
         digest.reset();
+        read(file, digest::update);
+        return Fingerprints.hex(digest.digest());
+    }
+
+    /** The hex HMAC-SHA256 under {@code key} of the file's content (opened as by {@link #sha256}). */
+    String hmac(byte[] key, Path file) throws IOException {
+        var mac = Fingerprints.newHmac(key);
+        read(file, mac::update);
+        return Fingerprints.hex(mac.doFinal());
+    }
+
+    private interface Sink {
+        void update(byte[] bytes, int offset, int length);
+    }
+
+    private void read(Path file, Sink sink) throws IOException {
         try (var channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (true) {
                 buffer.clear();
@@ -38,9 +54,8 @@ final class ContentHasher {
                 if (read < 0) {
                     break;
                 }
-                digest.update(bytes, 0, read);
+                sink.update(bytes, 0, read);
             }
         }
-        return Fingerprints.hex(digest.digest());
     }
 }

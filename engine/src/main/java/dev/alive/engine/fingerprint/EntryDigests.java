@@ -9,7 +9,9 @@ import java.util.concurrent.RecursiveAction;
 /**
  * Computes the digest of every entry, in parallel on a pool: looks up the content hash of files
  * not known yet, reads and hashes those still unknown (filling them in), then digests type, mode
- * and content. An entry that vanished before it could be read gets no digest (null).
+ * and content. An entry that vanished before it could be read gets no digest (null). With a key
+ * (a secret tree) contents and symlink targets are digested with HMAC-SHA256 under it instead, as
+ * {@code hmac:<hex>}, and nothing is asked of {@code known}.
  */
 final class EntryDigests {
 
@@ -37,8 +39,15 @@ final class EntryDigests {
      */
     static String[] compute(List<TreeEntry> entries, String[] contentHashes, boolean[] fromKnown, KnownHashes known,
             ForkJoinPool pool) {
+        return compute(entries, contentHashes, fromKnown, known, null, pool);
+    }
+
+    /** As above; a non-null {@code secretKey} digests with HMAC-SHA256 under it and never asks {@code known}. */
+    static String[] compute(List<TreeEntry> entries, String[] contentHashes, boolean[] fromKnown, KnownHashes known,
+            byte[] secretKey, ForkJoinPool pool) {
         var digests = new String[entries.size()];
-        var all = new Range(entries, contentHashes, fromKnown, known, digests, 0, entries.size());
+        var all = new Range(entries, contentHashes, fromKnown, secretKey == null ? known : file -> null, secretKey,
+                digests, 0, entries.size());
         if (entries.size() <= ENTRIES_PER_TASK) {
             all.compute();
         } else {
@@ -53,16 +62,18 @@ final class EntryDigests {
         private final String[] contentHashes;
         private final boolean[] fromKnown;
         private final KnownHashes known;
+        private final byte[] secretKey;
         private final String[] digests;
         private final int from;
         private final int to;
 
-        Range(List<TreeEntry> entries, String[] contentHashes, boolean[] fromKnown, KnownHashes known, String[] digests,
-                int from, int to) {
+        Range(List<TreeEntry> entries, String[] contentHashes, boolean[] fromKnown, KnownHashes known, byte[] secretKey,
+                String[] digests, int from, int to) {
             this.entries = entries;
             this.contentHashes = contentHashes;
             this.fromKnown = fromKnown;
             this.known = known;
+            this.secretKey = secretKey;
             this.digests = digests;
             this.from = from;
             this.to = to;
@@ -72,8 +83,8 @@ final class EntryDigests {
         protected void compute() {
             if (to - from > ENTRIES_PER_TASK) {
                 var middle = (from + to) >>> 1;
-                invokeAll(new Range(entries, contentHashes, fromKnown, known, digests, from, middle),
-                        new Range(entries, contentHashes, fromKnown, known, digests, middle, to));
+                invokeAll(new Range(entries, contentHashes, fromKnown, known, secretKey, digests, from, middle),
+                        new Range(entries, contentHashes, fromKnown, known, secretKey, digests, middle, to));
                 return;
             }
             var hasher = ContentHasher.forThisThread();
@@ -89,13 +100,22 @@ final class EntryDigests {
                         continue; // vanished
                     }
                 }
-                digests[i] = entry.digest(contentHashes[i]);
+                digests[i] = entry.digest(entry.isFile() ? contentHashes[i] : targetHash(entry));
             }
         }
 
-        private static String contentHash(ContentHasher hasher, TreeEntry file) {
+        private String targetHash(TreeEntry entry) {
+            if (entry.linkTarget() == null) {
+                return null;
+            }
+            return secretKey == null ? Fingerprints.ofValue(entry.linkTarget())
+                    : Fingerprints.ofSecret(secretKey, entry.linkTarget());
+        }
+
+        private String contentHash(ContentHasher hasher, TreeEntry file) {
             try {
-                return hasher.sha256(file.path());
+                return secretKey == null ? hasher.sha256(file.path())
+                        : Fingerprints.marked(hasher.hmac(secretKey, file.path()));
             } catch (NoSuchFileException vanished) {
                 return null;
             } catch (IOException e) {

@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Fingerprints {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final String SECRET_PREFIX = "hmac:";
 
     private Fingerprints() {
     }
@@ -27,12 +28,34 @@ public final class Fingerprints {
         return sha256(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The fingerprint of a secret: HMAC-SHA256 of its UTF-8 bytes under {@code key}. */
+    /**
+     * The fingerprint of a secret as alive records it: {@code hmac:} and the hex HMAC-SHA256 of its
+     * UTF-8 bytes under {@code key}. Without the key it reveals nothing, not even to a dictionary.
+     */
+    public static String ofSecret(byte[] key, String secret) {
+        return marked(hmac(key, secret));
+    }
+
+    /** A hex HMAC as a secret's fingerprint. */
+    static String marked(String hmacHex) {
+        return SECRET_PREFIX + hmacHex;
+    }
+
+    /** True for a fingerprint made by {@link #ofSecret} (or a secret tree's). */
+    public static boolean isSecret(String fingerprint) {
+        return fingerprint.startsWith(SECRET_PREFIX);
+    }
+
+    /** The hex HMAC-SHA256 of a secret's UTF-8 bytes under {@code key}. */
     public static String hmac(byte[] key, String secret) {
+        return hex(newHmac(key).doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Mac newHmac(byte[] key) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return hex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable in this JVM", e);
         }

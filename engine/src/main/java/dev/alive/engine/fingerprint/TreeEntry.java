@@ -37,15 +37,14 @@ record TreeEntry(String relativePath, Path path, FileStat stat, String linkTarge
     }
 
     /**
-     * The entry's digest line: type tag and permission bits in octal, then for a file its content
-     * hash and for a symlink the hash of its target text, e.g. {@code f 644 <sha256>}, {@code d 755},
-     * {@code l 777 <sha256>}. It never contains a newline or NUL.
+     * The entry's digest line: type tag and permission bits in octal, then for a file the hash of
+     * its content and for a symlink the hash of its target text, e.g. {@code f 644 <sha256>},
+     * {@code d 755}, {@code l 777 <sha256>}. It never contains a newline or NUL.
      */
-    String digest(String contentSha256) {
+    String digest(String hash) {
         var head = stat.type().tag + " " + Integer.toOctalString(stat.permissions());
         return switch (stat.type()) {
-            case FILE -> head + " " + contentSha256;
-            case SYMLINK -> head + " " + Fingerprints.ofValue(linkTarget);
+            case FILE, SYMLINK -> head + " " + hash;
             case DIRECTORY, OTHER -> head;
         };
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
@@ -30,6 +31,13 @@ import java.util.concurrent.ForkJoinTask;
  * such a file could still change within the file system's timestamp resolution without its key
  * changing, so it is always re-read, and its hash is not cached.
  *
+ * <p>A secret tree ({@link #secret}: files that hold secrets, such as an env file) is digested with
+ * HMAC-SHA256 under the store's key instead: each file's content and symlink's target as {@code
+ * hmac:<hex>} in its digest line, and the fingerprint is {@code hmac:} and the HMAC of the tree's
+ * {@code alive-tree-v2} digest over those lines. Its files are neither looked up in nor put into
+ * the file-hash cache, so no plain SHA-256 of their content is computed or stored anywhere; they
+ * are re-read at every check (a secret tree is small).
+ *
  * <p>Patterns are globs over relative paths, anchored at the root (see {@link
  * dev.alive.engine.task.Input.Tree}); a pattern that names a directory covers everything below it.
  * Excluded directories are not walked.
@@ -48,15 +56,28 @@ public final class TreeFingerprinter {
     private final FileHashCache cache;
     private final ForkJoinPool pool;
     private final Clock clock;
+    /** Null for a plain tree. */
+    private final byte[] secretKey;
 
     public TreeFingerprinter(FileHashCache cache) {
         this(cache, FingerprintPool.shared(), Clock.systemUTC());
     }
 
     TreeFingerprinter(FileHashCache cache, ForkJoinPool pool, Clock clock) {
+        this(cache, pool, clock, null);
+    }
+
+    private TreeFingerprinter(FileHashCache cache, ForkJoinPool pool, Clock clock, byte[] secretKey) {
         this.cache = cache;
         this.pool = pool;
         this.clock = clock;
+        this.secretKey = secretKey == null ? null : secretKey.clone();
+    }
+
+    /** A fingerprinter of secret trees: HMAC-SHA256 under {@code key}, no file-hash cache (see the class comment). */
+    public static TreeFingerprinter secret(byte[] key) {
+        return new TreeFingerprinter(FileHashCache.NONE, FingerprintPool.shared(), Clock.systemUTC(),
+                Objects.requireNonNull(key, "key"));
     }
 
     /** Snapshots the tree at {@code root}; patterns as in {@link dev.alive.engine.task.Input.Tree}. */
@@ -67,7 +88,7 @@ public final class TreeFingerprinter {
         var contentHashes = new String[entries.size()];
         var cached = new boolean[entries.size()];
         var digests = EntryDigests.compute(entries, contentHashes, cached,
-                file -> isRacy(file, racyAfterNanos) ? null : cache.get(file.cacheKey()).orElse(null), pool);
+                file -> isRacy(file, racyAfterNanos) ? null : cache.get(file.cacheKey()).orElse(null), secretKey, pool);
 
         var byPath = new TreeMap<String, String>();
         for (var i = 0; i < digests.length; i++) {
@@ -76,12 +97,13 @@ public final class TreeFingerprinter {
                 continue; // vanished while we looked
             }
             byPath.put(entry.relativePath(), digests[i]);
-            if (entry.isFile() && !cached[i] && !isRacy(entry, racyAfterNanos)) {
+            if (entry.isFile() && !cached[i] && !isRacy(entry, racyAfterNanos) && secretKey == null) {
                 cache.put(entry.cacheKey(), contentHashes[i]);
             }
         }
         cache.flush();
-        return new TreeSnapshot(treeFingerprint(byPath, pool), byPath);
+        var fingerprint = treeFingerprint(byPath, pool);
+        return new TreeSnapshot(secretKey == null ? fingerprint : Fingerprints.ofSecret(secretKey, fingerprint), byPath);
     }
 
     private List<TreeEntry> entriesOf(Path root, PathFilter filter) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One named output of a task run. Values are recorded as they are (so they must never be secret);
- * trees are recorded by fingerprint and re-checked for drift before the next run.
+ * trees are recorded by fingerprint and re-checked for drift before the next run (by HMAC under
+ * the store's key when the task names them in {@link Task#secretOutputs()}).
  */
 public sealed interface Output permits Output.Value, Output.Tree {
 

@@ -44,6 +44,18 @@ public interface Task {
     }
 
     /**
+     * Names of the tree outputs whose files hold secrets (an env file with passwords). The engine
+     * records them by HMAC-SHA256 under the store's key instead of plain SHA-256 (fingerprint,
+     * manifest entries) and never puts their files in the file-hash cache, so the store holds
+     * nothing a dictionary could be tried against; drift is still found. Value outputs are recorded
+     * as they are and must not be named here. A committed output recorded the other way (before
+     * the task declared it secret) is a reason to rerun once.
+     */
+    default Set<String> secretOutputs() {
+        return Set.of();
+    }
+
+    /**
      * Reasons why the outputs recorded at the last commit no longer describe the world (for
      * example "service is not running"). Tree outputs are checked by the engine itself; this is
      * for what only the task can observe. Empty means no drift.

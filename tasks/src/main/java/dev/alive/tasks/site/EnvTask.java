@@ -23,6 +23,8 @@ import java.util.Set;
  * {@code <envDir>/<slug>.env}: DOMAIN, PORT and the app env. Mode 0640 root:site-user (0600 when
  * the site runs as alive's own user). Secret values are written to the file only: they are never
  * logged and never part of an undo note (the previous file is backed up in the run's backup dir).
+ * Its output {@code file} is a secret tree ({@link #secretOutputs()}): the store records it by
+ * HMAC under its key and keeps no plain SHA-256 of the file, which a dictionary could be tried on.
  */
 public final class EnvTask extends SiteTask {
 
@@ -44,6 +46,11 @@ public final class EnvTask extends SiteTask {
         inputs.addAll(site.envInputs());
         inputs.addAll(userInputs(user));
         return inputs;
+    }
+
+    @Override
+    public Set<String> secretOutputs() {
+        return Set.of("file");
     }
 
     private Path file() {
