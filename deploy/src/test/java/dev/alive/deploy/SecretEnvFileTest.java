@@ -80,6 +80,7 @@ class SecretEnvFileTest {
         var envFile = host.paths(site).envFile();
         var written = Files.readAllBytes(envFile);
         recordEnvFilePlainlyAsBeforeTheUpgrade(site.domain(), plainTreeFingerprint(envFile));
+        cacheEnvFilePlainlyAsBeforeTheUpgrade(envFile, Fingerprints.sha256(written));
 
         var plan = host.plan(site);
         var reason = "output 'file' holds secrets and was recorded by plain SHA-256: it is rewritten to be recorded by HMAC";
@@ -100,6 +101,26 @@ class SecretEnvFileTest {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).contains("\"fingerprint\":\"hmac:").doesNotContain(plainTreeFingerprint(envFile));
             }
+        }
+        checkpoint(); // the WAL keeps the old page images until a checkpoint, as SQLite does for any row
+        assertStoreHoldsNoneOf(SECRET, Fingerprints.sha256(written));
+    }
+
+    private void checkpoint() throws SQLException {
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + host.root().resolve("state.db"));
+                var statement = connection.createStatement()) {
+            statement.execute("pragma wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    /** As an older alive left it: the env file's plain sha256 in the file-hash cache. */
+    private void cacheEnvFilePlainlyAsBeforeTheUpgrade(Path envFile, String sha256) throws SQLException {
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + host.root().resolve("state.db"));
+                var insert = connection.prepareStatement("insert into alive_file_hashes"
+                        + " (path, size, mtime_ns, inode, ctime_ns, sha256) values (?, 1, 1, 1, 1, ?)")) {
+            insert.setString(1, envFile.toString());
+            insert.setString(2, sha256);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
         }
     }
 

@@ -34,6 +34,9 @@ final class OutputRecorder {
                 recorded.put(name, TaskState.RecordedOutput.ofValue(value.value(), Fingerprints.ofValue(value.value())));
             } else if (output instanceof Output.Tree tree) {
                 var snapshot = OutputTrees.snapshot(store, task, name, tree);
+                if (task.secretOutputs().contains(name)) {
+                    store.fileHashCache().forget(tree.root().toString()); // a plain hash an older alive cached
+                }
                 store.saveManifest(snapshot.fingerprint(), snapshot.entries());
                 recorded.put(name, TaskState.RecordedOutput.ofTree(tree, snapshot.fingerprint()));
             } else {

@@ -84,6 +84,16 @@ final class SqlFileHashCache implements FileHashCache {
         batch.forEach(unflushed::remove); // removes only entries not replaced meanwhile
     }
 
+    @Override
+    public void forget(String root) {
+        forgetBelow(root);
+        db.jdbc().update("delete from <file_hashes> where path = ? or (path >= ? and path < ?)", statement -> {
+            statement.setString(1, root);
+            statement.setString(2, root + "/");
+            statement.setString(3, root + "0");
+        });
+    }
+
     /** Drops what this cache holds in memory for {@code root} and below (its rows were deleted). */
     void forgetBelow(String root) {
         var prefix = root + "/";

@@ -20,7 +20,7 @@ import org.sqlite.SQLiteDataSource;
  * SQLite: one file created with mode 0600 (its -wal and -shm files inherit it), WAL journal (switched
  * on once per file, under the lock file: several processes switching a new file at once would meet
  * SQLite's deadlock guard, which fails at once without waiting), synchronous=FULL (a commit survives
- * power loss), a busy timeout, foreign keys on, and {@code BEGIN IMMEDIATE} transactions so that writers from several processes queue instead of failing.
+ * power loss), secure_delete (deleted rows are overwritten), a busy timeout, foreign keys on, and {@code BEGIN IMMEDIATE} transactions so that writers from several processes queue instead of failing.
  */
 final class SqliteConnector implements Connector {
     private static final int BUSY_TIMEOUT_MS = 30_000;
@@ -60,6 +60,9 @@ final class SqliteConnector implements Connector {
         var config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
+        // a deleted row's bytes are overwritten, not left in a free page: pruning and forgetting
+        // cached hashes must really remove what they remove
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (file != null) {
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

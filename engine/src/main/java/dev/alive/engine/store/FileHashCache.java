@@ -20,6 +20,14 @@ public interface FileHashCache {
     /** Persists what was put since the last flush (a no-op for memory-only caches). */
     void flush();
 
+    /**
+     * Removes what the cache holds for {@code root} and every path below it, at once (not at the
+     * next flush): for a tree whose content hashes must not be kept, such as a secret output that
+     * an older version of alive cached plainly.
+     */
+    default void forget(String root) {
+    }
+
     /** A cache that remembers nothing. */
     FileHashCache NONE = new FileHashCache() {
         @Override
