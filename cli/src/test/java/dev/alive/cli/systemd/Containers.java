@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How the tests get a {@link SystemdContainer}: booted, with its boot time printed, or, where this
@@ -50,6 +51,16 @@ final class Containers {
         if (container != null) {
             container.close();
             System.out.printf("[nspawn] %s stopped in %d ms%n", container.name(), container.stopTime().toMillis());
+        }
+    }
+
+    /** {@link #stop(SystemdContainer) Stops} a test class's container, then prints its boot and stop times and the class's. */
+    static void stop(SystemdContainer container, Class<?> testClass, long classStarted) {
+        stop(container);
+        if (container != null) {
+            System.out.printf("[nspawn] %s: boot %d ms, stop %d ms, class %d ms%n", testClass.getSimpleName(),
+                    container.bootTime().toMillis(), container.stopTime().toMillis(),
+                    Duration.ofNanos(System.nanoTime() - classStarted).toMillis());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.alive.cli.systemd;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * file based on {@code production} (root {@code /}, free ports for the site, Caddy's listener and
  * its admin), the operator's Caddy running as a unit and importing alive's site files, and
  * {@link #alive} running alive in its own JVM inside, with that host file. Also what the tests ask
- * the system: {@code systemctl show}, a live {@code systemd-analyze security}, a GET from inside.
+ * the system: {@code systemctl show}, a live {@code systemd-analyze security}, a GET from inside,
+ * and what a destroy must leave of a site.
  */
 final class ProductionHost {
     static final String SPEC_DIR = "/srv/spec";
@@ -86,20 +89,40 @@ final class ProductionHost {
         return container.exec("systemctl", "show", "-p", property, "--value", unit).orFail().out().trim();
     }
 
-    /** {@code systemd-analyze security UNIT}'s overall exposure, printed. */
-    double exposure(String unit) {
+    /** {@code systemd-analyze security UNIT}'s overall exposure (printed) and the report it comes from. */
+    Exposure exposure(String unit) {
         var security = container.exec("systemd-analyze", "security", "--no-pager", unit).orFail();
         var matcher = EXPOSURE.matcher(security.out());
         if (!matcher.find()) {
             throw new AssertionError("no overall exposure in " + security);
         }
-        double exposure = Double.parseDouble(matcher.group(1));
-        System.out.println("[nspawn] live systemd-analyze security " + unit + ": " + exposure);
-        return exposure;
+        double score = Double.parseDouble(matcher.group(1));
+        System.out.println("[nspawn] live systemd-analyze security " + unit + ": " + score);
+        return new Exposure(score, security.out());
+    }
+
+    /** A unit's overall exposure score, with {@code systemd-analyze security}'s report to explain it. */
+    record Exposure(double score, String report) {
+    }
+
+    /**
+     * What a destroy must leave of a site: its unit neither loaded nor active, no unit file or
+     * enablement link, no user or group, no site folder, nothing listening on the site's port.
+     */
+    void assertNoSiteLeft(String unit, String user, String domain) {
+        assertThat(show(unit, "LoadState")).isEqualTo("not-found");
+        assertThat(show(unit, "ActiveState")).isEqualTo("inactive");
+        assertThat(container.exec("test", "-e", "/etc/systemd/system/" + unit).ok()).as("unit file").isFalse();
+        assertThat(container.exec("find", "/etc/systemd/system", "-name", "*" + unit + "*").orFail().out())
+                .as("no enablement link left").isEmpty();
+        assertThat(container.exec("getent", "passwd", user).ok()).as("user").isFalse();
+        assertThat(container.exec("getent", "group", user).ok()).as("group").isFalse();
+        assertThat(container.exec("test", "-e", "/srv/sites/" + domain).ok()).as("site folder").isFalse();
+        assertThat(container.exec("ss", "-Hltn", "sport = :" + sitePort).orFail().out()).as("listening port").isBlank();
     }
 
     /** "status body" of a GET from inside the container, through Caddy when host is given. */
-    String curl(String url, String host) {
+    private String curl(String url, String host) {
         var argv = new ArrayList<>(List.of("curl", "-sS", "--max-time", "10", "-w", "%{http_code} "));
         if (host != null) {
             argv.addAll(List.of("-H", "Host: " + host));

@@ -60,12 +60,7 @@ class ViteReactOnSystemdTest {
 
     @AfterAll
     void stop() {
-        Containers.stop(container);
-        if (container != null) {
-            System.out.printf("[nspawn] %s: boot %d ms, stop %d ms, class %d ms%n", getClass().getSimpleName(),
-                    container.bootTime().toMillis(), container.stopTime().toMillis(),
-                    Duration.ofNanos(System.nanoTime() - started).toMillis());
-        }
+        Containers.stop(container, getClass(), started);
     }
 
     @Test
@@ -103,7 +98,8 @@ class ViteReactOnSystemdTest {
     @Test
     @Order(2)
     void theRunningUnitIsHardenedAndBunStillServes() {
-        assertThat(host.exposure(UNIT)).isLessThanOrEqualTo(1.5);
+        var exposure = host.exposure(UNIT);
+        assertThat(exposure.score()).as(exposure.report()).isLessThanOrEqualTo(1.5);
         assertThat(host.get("/health", null)).isEqualTo("200 ok");
         assertThat(servesTheApp()).isEqualTo(script);
         assertThat(container.exec("journalctl", "--no-pager", "-o", "cat", "-u", UNIT).orFail().out())
@@ -170,17 +166,9 @@ class ViteReactOnSystemdTest {
         var destroy = host.alive(APPLY_TIMEOUT, "destroy", SPEC);
         assertThat(destroy.exitCode()).as(destroy.toString()).isZero();
 
-        assertThat(show("LoadState")).isEqualTo("not-found");
-        assertThat(show("ActiveState")).isEqualTo("inactive");
-        assertThat(container.exec("test", "-e", "/etc/systemd/system/" + UNIT).ok()).as("unit file").isFalse();
-        assertThat(container.exec("find", "/etc/systemd/system", "-name", "*" + UNIT + "*").orFail().out())
-                .as("no enablement link left").isEmpty();
-        assertThat(container.exec("getent", "passwd", USER).ok()).as("user").isFalse();
-        assertThat(container.exec("getent", "group", USER).ok()).as("group").isFalse();
-        assertThat(container.exec("test", "-e", "/srv/sites/" + DOMAIN).ok()).as("site folder").isFalse();
+        host.assertNoSiteLeft(UNIT, USER, DOMAIN);
         assertThat(container.exec("pgrep", "-f", "server.ts").ok())
                 .as("a bun left running").isFalse();
-        assertThat(container.exec("ss", "-Hltn", "sport = :" + host.sitePort).orFail().out()).as("listening port").isBlank();
     }
 
     /** Applies the spec, expecting success; prints the apply's time and its tasks' times. */
