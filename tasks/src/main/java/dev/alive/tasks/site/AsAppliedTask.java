@@ -17,7 +17,7 @@ import java.util.Set;
  * spec changed since the last apply, or an earlier run left the task changed: its undo failed);
  * a task whose failed attempt was undone is up to date for a rollback (the engine's rule). Its own
  * drift checks are ignored, so a broken live release can be rolled back; undo (of a dead earlier
- * run) is the task's own.
+ * run) is the task's own, and so is the way its outputs are recorded (secret trees by HMAC).
  */
 public record AsAppliedTask(Task task) implements Task {
 
@@ -39,6 +39,11 @@ public record AsAppliedTask(Task task) implements Task {
     @Override
     public boolean outputsKnownAfterRun() {
         return task.outputsKnownAfterRun();
+    }
+
+    @Override
+    public Set<String> secretOutputs() {
+        return task.secretOutputs();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.alive.tasks.site;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alive.engine.error.AliveException;
@@ -9,6 +10,8 @@ import dev.alive.engine.task.Task;
 import dev.alive.engine.task.TaskContext;
 import dev.alive.engine.task.TaskId;
 import dev.alive.engine.task.UndoContext;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +43,37 @@ class AsAppliedTaskTest {
         }
 
         @Override
+        public Set<String> secretOutputs() {
+            return Set.of("file");
+        }
+
+        @Override
         public void undo(UndoContext context) {
         }
     });
+
+    @Test
+    void secretOutputsAreTheTasksOwnSoARollbackRecordsTheEnvFileAsApplyDid() {
+        assertThat(task.secretOutputs()).containsExactly("file");
+    }
+
+    @Test
+    void everyContractMethodButDriftAndDestroyIsDelegatedSoANewOneCannotBeForgotten() {
+        var kept = Set.of("drift", "destroy");
+        var notDelegated = Arrays.stream(Task.class.getMethods())
+                .filter(method -> !kept.contains(method.getName()))
+                .filter(method -> {
+                    try {
+                        return AsAppliedTask.class.getDeclaredMethod(method.getName(), method.getParameterTypes())
+                                .isSynthetic();
+                    } catch (NoSuchMethodException missing) {
+                        return true;
+                    }
+                })
+                .map(Method::getName)
+                .toList();
+        assertThat(notDelegated).isEmpty();
+    }
 
     @Test
     void aTaskAnEarlierRunLeftChangedAsksForAnApplyBeforeTheRollback() {
