@@ -91,4 +91,27 @@ class FailedFirstDeployTest {
         assertThat(HostScan.filesOf(host, site)).isEmpty();
         assertThat(HostScan.stateOf(host, site)).isEmpty();
     }
+
+    @Test
+    void aPortAConnectionHoldsAsItsLocalPortIsRefusedNamingTheEphemeralRange() throws IOException {
+        var site = host.site("held.alive.test");
+        var first = host.host().ports().first();
+        var loopback = java.net.InetAddress.getLoopbackAddress();
+        try (var server = new java.net.ServerSocket(0, 1, loopback); var client = new java.net.Socket()) {
+            client.bind(new java.net.InetSocketAddress(loopback, first)); // as the kernel gives an outgoing connection
+            client.connect(server.getLocalSocketAddress());
+            try (var accepted = server.accept()) {
+                var applied = host.deploy(site);
+
+                var unit = applied.unit(site);
+                assertThat(unit.outcome()).as("%s", applied).isEqualTo(RunOutcome.ROLLED_BACK);
+                assertThat(unit.failure().orElseThrow().message())
+                        .contains("port " + first + " is free in the state store but a connection on this host uses it"
+                                + " as its local port")
+                        .contains("net.ipv4.ip_local_port_range");
+            }
+        }
+        assertThat(HostScan.filesOf(host, site)).isEmpty();
+        assertThat(HostScan.stateOf(host, site)).isEmpty();
+    }
 }

@@ -23,10 +23,14 @@ final class Loopback {
         }
     }
 
-    /** The first of {@code size} consecutive ports between 30000 and 39999, each free when checked. */
+    /**
+     * The first of {@code size} consecutive ports between 10000 and 19999, each free when checked:
+     * below the kernel's ephemeral ports (32768 and up), which an outgoing connection such as the
+     * store's pool may take at any time.
+     */
     static int freeRange(int size) {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int first = 30000 + ThreadLocalRandom.current().nextInt(10000 - size);
+            int first = 10000 + ThreadLocalRandom.current().nextInt(10000 - size);
             boolean free = true;
             for (int port = first; port < first + size && free; port++) {
                 try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -39,7 +43,7 @@ final class Loopback {
                 return first;
             }
         }
-        throw new IllegalStateException("no " + size + " free consecutive ports in 30000-39999");
+        throw new IllegalStateException("no " + size + " free consecutive ports in 10000-19999");
     }
 
     /** "status body" of a GET, or "unreachable: why" when nothing answers. */

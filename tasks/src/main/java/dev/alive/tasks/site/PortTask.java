@@ -12,6 +12,7 @@ import dev.alive.specs.Site;
 import dev.alive.state.Domains;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -71,22 +72,36 @@ public final class PortTask extends IdentifiedTask {
         if (reservation.created()) {
             context.recordUndo("reserved", domain);
             context.log("reserved port " + port);
-            if (!isFree(port)) {
-                throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " is free in the state store but"
-                        + " another program listens on it on this host: stop that program, or give the host another port range");
+            var inUse = portInUse(port);
+            if (inUse.isPresent()) {
+                throw new AliveException(ErrorCategory.CONFLICT, "port " + port + " is free in the state store but "
+                        + inUse.get());
             }
         }
         return Map.of("port", Output.value(Integer.toString(port)));
     }
 
-    /** Whether nothing listens on the loopback port (a site's app binds 127.0.0.1:<port>). */
-    private static boolean isFree(int port) {
+    /**
+     * Why a site's app could not listen on the loopback port (it binds 127.0.0.1:<port>), if it
+     * could not. A failed bind with nothing accepting connections there is an outgoing connection
+     * whose local (ephemeral) port happens to be this one: it holds the port until it closes.
+     */
+    private static Optional<String> portInUse(int port) {
+        var address = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port);
         try (var socket = new java.net.ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
+            socket.bind(address);
+            return Optional.empty();
+        } catch (java.io.IOException bindFailed) {
+            try (var probe = new java.net.Socket()) {
+                probe.connect(address, 500);
+                return Optional.of("another program listens on it on this host: stop that program, or give the host"
+                        + " another port range");
+            } catch (java.io.IOException nothingAccepts) {
+                return Optional.of("a connection on this host uses it as its local port (the range overlaps the"
+                        + " kernel's ephemeral ports, net.ipv4.ip_local_port_range): give the host a port range"
+                        + " outside them");
+            }
         }
     }
 
