@@ -43,13 +43,8 @@ class FailedBuildSecretsTest {
     @BeforeEach
     void setUp() {
         workspace = new Workspace(dir).host("none");
-        workspace.env.put("ALIVE_TEST_API_KEY", SECRET);
         password = workspace.env.get("ALIVE_OWNER_PASSWORD");
-        spec = workspace.quickSite("leak", DOMAIN);
-        Workspace.edit(spec, "    NODE_ENV: production", "    NODE_ENV: production\n    API_KEY: ${ALIVE_TEST_API_KEY}");
-        workspace.write("sites/leak/template/fail-with-secrets.sh",
-                "echo \"api=$API_KEY\"\necho 'owner=" + password + "'\necho 'build broke' >&2\nexit 1\n");
-        Workspace.edit(spec, "command: npm run build", "command: sh fail-with-secrets.sh");
+        spec = workspace.siteWhoseBuildPrintsSecrets("leak", DOMAIN, SECRET, "echo 'build broke' >&2\nexit 1");
     }
 
     @AfterEach

@@ -47,13 +47,8 @@ class LogsCommandTest {
     @BeforeEach
     void setUp() {
         workspace = new Workspace(dir).host("none");
-        workspace.env.put("ALIVE_TEST_API_KEY", SECRET);
         password = workspace.env.get("ALIVE_OWNER_PASSWORD");
-        spec = workspace.quickSite("logs", DOMAIN);
-        Workspace.edit(spec, "    NODE_ENV: production", "    NODE_ENV: production\n    API_KEY: ${ALIVE_TEST_API_KEY}");
-        workspace.write("sites/logs/template/echo-secrets.sh",
-                "echo \"api=$API_KEY\"\necho 'owner=" + password + "'\nexec node build.js\n");
-        Workspace.edit(spec, "command: npm run build", "command: sh echo-secrets.sh");
+        spec = workspace.siteWhoseBuildPrintsSecrets("logs", DOMAIN, SECRET, "exec node build.js");
     }
 
     @AfterEach

@@ -78,6 +78,20 @@ final class Workspace {
         return spec;
     }
 
+    /**
+     * As {@link #quickSite}, with {@code API_KEY: ${ALIVE_TEST_API_KEY}} set to {@code secret} and a
+     * build that prints it and the owner's password, then runs {@code lastLine} (its exit decides).
+     */
+    Path siteWhoseBuildPrintsSecrets(String name, String domain, String secret, String lastLine) {
+        env.put("ALIVE_TEST_API_KEY", secret);
+        var spec = quickSite(name, domain);
+        edit(spec, "    NODE_ENV: production", "    NODE_ENV: production\n    API_KEY: ${ALIVE_TEST_API_KEY}");
+        write("sites/" + name + "/template/print-secrets.sh", "echo \"api=$API_KEY\"\necho 'owner="
+                + env.get("ALIVE_OWNER_PASSWORD") + "'\n" + lastLine + "\n");
+        edit(spec, "command: npm run build", "command: sh print-secrets.sh");
+        return spec;
+    }
+
     /** Replaces text in a file; fails when it is not there (so a test cannot edit nothing). */
     static void edit(Path file, String from, String to) {
         try {
