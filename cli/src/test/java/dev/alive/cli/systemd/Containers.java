@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the tests get a {@link SystemdContainer}: booted, with its boot time printed, or, where this
@@ -19,6 +20,8 @@ import java.time.Duration;
  */
 final class Containers {
     static final Path LOGS = Path.of("target/nspawn").toAbsolutePath();
+    /** The project's checkout (the tests run in cli/), visible read-only inside every container. */
+    static final Path CHECKOUT = Path.of("").toAbsolutePath().getParent();
 
     private Containers() {
     }
@@ -38,7 +41,7 @@ final class Containers {
             console.println(loud);
             assumeTrue(false, message);
         }
-        var container = SystemdContainer.boot(purpose, LOGS);
+        var container = SystemdContainer.boot(purpose, LOGS, List.of(CHECKOUT));
         System.out.printf("[nspawn] %s booted in %d ms (%s)%n", container.name(), container.bootTime().toMillis(),
                 container.bootState());
         if (!container.failedUnits().isEmpty()) {

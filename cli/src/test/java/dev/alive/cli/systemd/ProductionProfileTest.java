@@ -33,7 +33,6 @@ class ProductionProfileTest {
     static final String UNIT = "site@shop-alive-test.service";
     static final String SPEC = ProductionHost.SPEC_DIR + "/site.yaml";
     static final String TEMPLATE = ProductionHost.SPEC_DIR + "/template";
-    static final Path REPO = Path.of("").toAbsolutePath().getParent();
     static final Duration ALIVE_TIMEOUT = Duration.ofMinutes(3);
 
     SystemdContainer container;
@@ -46,7 +45,7 @@ class ProductionProfileTest {
         started = System.nanoTime();
         container = Containers.bootOrSkip("prod");
         host = ProductionHost.prepare(container, "production profile owner");
-        container.exec("cp", "-r", REPO.resolve("specs/examples/hello/template").toString(), TEMPLATE).orFail();
+        container.exec("cp", "-r", Containers.CHECKOUT.resolve("specs/examples/hello/template").toString(), TEMPLATE).orFail();
         container.exec("rm", "-rf", TEMPLATE + "/dist", TEMPLATE + "/node_modules").orFail();
         Files.writeString(container.path(TEMPLATE + "/crash.js"),
                 "console.error('crash.js: giving up on purpose');\nprocess.exit(3);\n");

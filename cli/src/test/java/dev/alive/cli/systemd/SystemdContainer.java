@@ -96,8 +96,13 @@ final class SystemdContainer implements AutoCloseable {
         return System.getenv("CI") != null || System.getenv("ALIVE_REQUIRE_NSPAWN") != null;
     }
 
-    /** Boots a container and waits until {@code systemctl is-system-running} says running or degraded. */
-    static SystemdContainer boot(String purpose, Path logParent) throws IOException, InterruptedException {
+    /**
+     * Boots a container and waits until {@code systemctl is-system-running} says running or degraded.
+     * Each of {@code readOnly} is bind-mounted read-only at the same path: the overlay alone hides a
+     * checkout under {@code /tmp}, on which the container's own tmpfs is mounted.
+     */
+    static SystemdContainer boot(String purpose, Path logParent, List<Path> readOnly)
+            throws IOException, InterruptedException {
         var name = "alive-" + purpose + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
         var logDir = Files.createDirectories(logParent.resolve(name));
         var scratch = Files.createTempDirectory(name + "-root");
@@ -118,6 +123,7 @@ final class SystemdContainer implements AutoCloseable {
                     cgroups.get(0).toString(), cgroups.get(1).toString(),
                     NSPAWN.toString(), "--quiet", "--directory=" + scratch, "--volatile=overlay", "--register=no",
                     "--keep-unit", "--machine=" + name, "--boot", "--console=read-only"));
+            readOnly.forEach(path -> argv.add("--bind-ro=" + path.toAbsolutePath()));
             argv.addAll(masks());
             var builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null"))
                     .redirectOutput(logDir.resolve("console.log").toFile()).redirectErrorStream(true);

@@ -24,6 +24,13 @@ class SystemdContainerTest {
             assertThat(first.exec("systemctl", "--version").orFail().out()).startsWith("systemd ");
             assertThat(first.bootState()).isIn("running", "degraded");
 
+            // the checkout is visible inside, wherever it lies (a container mounts its own tmpfs on /tmp),
+            // and read-only: a test cannot write through to the host's files
+            var pom = Containers.CHECKOUT.resolve("pom.xml").toString();
+            assertThat(first.exec("cat", pom).orFail().out()).isEqualTo(Files.readString(Path.of(pom)));
+            var write = first.exec("touch", Containers.CHECKOUT.resolve("alive-container-write").toString());
+            assertThat(write.ok()).as(write.toString()).isFalse();
+
             // the host's enabled services are masked: no second PostgreSQL on the shared network
             var postgres = first.exec("systemctl", "is-active", "postgresql.service");
             assertThat(postgres.out().trim()).as(postgres.toString()).isIn("inactive", "failed");

@@ -34,7 +34,7 @@ class ViteReactOnSystemdTest {
     static final String USER = "site-" + SLUG;
     static final String UNIT = "site@" + SLUG + ".service";
     static final String SPEC = ProductionHost.SPEC_DIR + "/site.yaml";
-    static final Path EXAMPLE = Path.of("").toAbsolutePath().getParent().resolve("specs/examples/vite-react");
+    static final Path EXAMPLE = Containers.CHECKOUT.resolve("specs/examples/vite-react");
     static final Duration APPLY_TIMEOUT = Duration.ofMinutes(10);
     static final Pattern SCRIPT = Pattern.compile("<script type=\"module\" crossorigin src=\"(/assets/index-[A-Za-z0-9_-]+\\.js)\">");
     static final Pattern COMPLETE = Pattern.compile("Apply complete: (\\d+) ran, (\\d+) up to date, ([0-9.]+) s");
