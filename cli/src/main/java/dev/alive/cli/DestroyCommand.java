@@ -35,6 +35,11 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only show what would be removed.")
     boolean dryRun;
 
+    @Option(names = "--force", description = {"Also destroy a site adopted by import legacy (layout as-is),",
+            "which is protected otherwise: alive forgets it and releases its port; the legacy",
+            "site's files, unit and Caddy block stay."})
+    boolean force;
+
     @Override
     public Integer call() {
         var context = main.context();
@@ -48,7 +53,7 @@ final class DestroyCommand implements Callable<Integer> {
                 context.out().println("Nothing was changed (dry run).");
                 return ExitCodes.OK;
             }
-            var request = new DestroyRequest(site, ApplyOptions.defaults().withLockWait(Duration.ZERO));
+            var request = new DestroyRequest(site, ApplyOptions.defaults().withLockWait(Duration.ZERO), force);
             var result = operations.destroy(request, new ApplyProgress(context.out(), style, false));
             if (result instanceof UnitResult.Locked locked) {
                 context.err().println("alive: " + locked.unit() + " is locked by " + locked.holder().describe());

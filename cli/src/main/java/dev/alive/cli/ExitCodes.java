@@ -19,6 +19,8 @@ public final class ExitCodes {
     public static final int ROLLBACK_INCOMPLETE = 3;
     /** The site is locked by another run. */
     public static final int LOCKED = 4;
+    /** {@code import legacy} left sites out: their sources disagree, or their spec was edited (each is named). */
+    public static final int IMPORT_INCOMPLETE = 5;
     /** Usage error: unknown command, bad flag. */
     public static final int USAGE = 64;
     /** Invalid spec or host profile. */

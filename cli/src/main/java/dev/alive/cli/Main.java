@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Exit codes: 0 ok or no changes, 1 failed (and rolled back), 2 changes found by",
                 "plan --detailed-exitcode, 3 rollback incomplete, 4 site locked by another run,",
+                "5 import legacy left sites out,",
                 "64 usage error, 65 invalid spec or host profile, 69 state store unreachable."})
 public final class Main implements Callable<Integer> {
 
@@ -35,7 +36,7 @@ public final class Main implements Callable<Integer> {
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(PlanCommand.class, ApplyCommand.class,
             DestroyCommand.class, StatusCommand.class, HistoryCommand.class, LogsCommand.class, GraphCommand.class,
-            ReleasesCommand.class, RollbackCommand.class, CommandLine.HelpCommand.class);
+            ReleasesCommand.class, RollbackCommand.class, ImportCommand.class, CommandLine.HelpCommand.class);
 
     private final CliContext context;
 

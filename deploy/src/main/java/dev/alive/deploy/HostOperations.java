@@ -1,5 +1,6 @@
 package dev.alive.deploy;
 
+import dev.alive.deploy.adopt.LegacyImport;
 import dev.alive.engine.ApplyResult;
 import dev.alive.engine.Engine;
 import dev.alive.engine.EngineOptions;
@@ -15,6 +16,7 @@ import dev.alive.engine.store.RunKind;
 import dev.alive.engine.store.RunRecord;
 import dev.alive.engine.store.StateStore;
 import dev.alive.engine.task.TaskId;
+import dev.alive.tasks.system.Caddy;
 import dev.alive.specs.Host;
 import dev.alive.specs.Site;
 import dev.alive.state.AliveDatabase;
@@ -122,6 +124,17 @@ public final class HostOperations implements AutoCloseable {
                 recorded(secrets, listener));
     }
 
+    /**
+     * Adopts the sites of a legacy server (see {@link LegacyImport}): specs to the out folder, one
+     * ADOPT run per site; nothing on the legacy server changes.
+     *
+     * @throws dev.alive.deploy.legacy.LegacyReadException when a source cannot be read (nothing adopted)
+     */
+    public ImportResult importLegacy(ImportRequest request, RunListener listener) {
+        var caddy = new Caddy(machine.commands(), host.root().resolve("work").resolve("caddy-adapt"));
+        return new LegacyImport(engine, compiler, database.domains(), caddy, environment).run(request, listener);
+    }
+
     /** What a destroy of the site would remove, in the order it removes it; changes nothing. */
     public DestroyPlan destroyPlan(Site site) {
         var tasks = new ArrayList<TaskId>();
@@ -133,6 +146,11 @@ public final class HostOperations implements AutoCloseable {
     /** Removes everything alive made for the site but its owner's account. */
     public UnitResult destroy(DestroyRequest request, RunListener listener) {
         var site = request.site();
+        if (site.isAsIs() && !request.force()) {
+            throw new AliveException(ErrorCategory.CONFLICT, site.domain() + " was adopted as it runs (layout kind:"
+                    + " as-is) and is protected: destroy refuses it unless given --force (which forgets it in alive"
+                    + " and releases its port, leaving the legacy site's files, unit and Caddy block as they are)");
+        }
         var secrets = RunSecrets.of(List.of(site), environment, OwnerPassword.none());
         return engine.destroy(graph(List.of(site)), site.domain(), request.options().withSecrets(secrets),
                 recorded(secrets, listener));

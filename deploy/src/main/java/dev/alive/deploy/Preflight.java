@@ -58,6 +58,9 @@ final class Preflight {
 
     private static Map<String, String> commands(Site site) {
         var commands = new LinkedHashMap<String, String>();
+        if (site.isAsIs()) {
+            return commands; // an adopted site's unit runs its own commands; alive runs none
+        }
         site.app().install().ifPresent(command -> commands.put("install", command));
         site.app().build().ifPresent(build -> commands.put("build", build.command()));
         commands.put("start", site.app().start());

@@ -15,8 +15,9 @@ import java.util.Set;
  * @param failFast when a unit fails, stop (and roll back) the other units too
  * @param forced tasks that run even when up to date (reason "forced")
  * @param lockWait how long to wait for a unit's lock held by a live run; zero refuses at once
- * @param kind the kind {@link Engine#apply} records its runs as: APPLY, or ROLLBACK for a graph
- *     that puts an earlier release back ({@link Engine#destroy} always records DESTROY)
+ * @param kind the kind {@link Engine#apply} records its runs as: APPLY, ROLLBACK for a graph
+ *     that puts an earlier release back, or ADOPT for a graph whose tasks record what something
+ *     else deployed ({@link Engine#destroy} always records DESTROY)
  * @param secrets the values the run's tasks may meet (a password, env values): hidden from every
  *     failure's text the run journals, summarizes, tells its listener and returns, its recovery of
  *     dead runs included ({@link SecretRedaction#NONE} by default). Output lines are the
@@ -31,8 +32,8 @@ public record ApplyOptions(int parallelism, boolean failFast, Set<TaskId> forced
         }
         forced = Set.copyOf(forced);
         Objects.requireNonNull(lockWait, "lockWait");
-        if (kind != RunKind.APPLY && kind != RunKind.ROLLBACK) {
-            throw new IllegalArgumentException("an apply runs as kind APPLY or ROLLBACK, not " + kind);
+        if (kind == RunKind.DESTROY) {
+            throw new IllegalArgumentException("an apply runs as kind APPLY, ROLLBACK or ADOPT, not " + kind);
         }
         Objects.requireNonNull(secrets, "secrets");
     }
@@ -59,7 +60,7 @@ public record ApplyOptions(int parallelism, boolean failFast, Set<TaskId> forced
         return new ApplyOptions(parallelism, failFast, forced, wait, kind, secrets);
     }
 
-    /** Records the apply's runs as {@code runKind}: APPLY (the default) or ROLLBACK. */
+    /** Records the apply's runs as {@code runKind}: APPLY (the default), ROLLBACK or ADOPT. */
     public ApplyOptions withKind(RunKind runKind) {
         return new ApplyOptions(parallelism, failFast, forced, lockWait, runKind, secrets);
     }

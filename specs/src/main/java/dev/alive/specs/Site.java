@@ -9,17 +9,40 @@ import java.util.Optional;
 /**
  * A validated {@code kind: Site} spec: what the operator wants for one site. Paths are absolute.
  *
+ * <p>An {@link SiteLayout.AsIs as-is} site (adopted by {@code alive import legacy}) has no owner
+ * unless the spec names one; its {@code template} is the live app folder and its {@code app.start}
+ * the unit's ExecStart, both taken from the layout: its tasks only read and record them.
+ *
  * @param specFile the YAML file it was loaded from
+ * @param declaredOwner the owner the spec names (always present for {@link SiteLayout.Releases})
  * @param template the template directory (absolute, resolved against the spec file's folder)
+ * @param layout how the site lies on the host: alive's releases, or adopted as it is
  */
 public record Site(
         Path specFile,
         String domain,
-        Owner owner,
+        Optional<Owner> declaredOwner,
         Path template,
         App app,
         Health health,
-        Port port) {
+        Port port,
+        SiteLayout layout) {
+
+    /** A site of alive's own layout. */
+    public Site(Path specFile, String domain, Owner owner, Path template, App app, Health health, Port port) {
+        this(specFile, domain, Optional.of(owner), template, app, health, port, new SiteLayout.Releases());
+    }
+
+    /** The owner; only an as-is site may have none. */
+    public Owner owner() {
+        return declaredOwner.orElseThrow(() -> new IllegalStateException("the as-is site " + domain
+                + " names no owner: add owner: to its spec"));
+    }
+
+    /** True for a site adopted where it stands ({@link SiteLayout.AsIs}): alive records it, never changes it. */
+    public boolean isAsIs() {
+        return layout instanceof SiteLayout.AsIs;
+    }
 
     /** @param org the organisation name; the loader fills in the default "<email>'s Organization" */
     public record Owner(String email, String org) {
@@ -57,9 +80,9 @@ public record Site(
         }
     }
 
-    /** This site's {@link #slugOf slug}. */
+    /** This site's slug: an as-is site's as its layout read it, else {@link #slugOf the domain's}. */
     public String slug() {
-        return slugOf(domain);
+        return layout instanceof SiteLayout.AsIs asIs ? asIs.slug() : slugOf(domain);
     }
 
     /** The domain with every run of characters outside [a-z0-9] replaced by '-' (the as-is rule). */

@@ -40,6 +40,12 @@ final class SiteReader {
         SpecHeader.check(top, "Site", problems);
         Optional<String> domain = top.required("domain", "the site's DNS name, e.g. domain: hello.example.com")
                 .flatMap(this::domain);
+        Optional<SiteLayout> layout = top.has("layout")
+                ? top.mapping("layout").flatMap(fields -> new LayoutReader(problems).read(fields))
+                : Optional.of(new SiteLayout.Releases());
+        if (top.value("layout").filter(LayoutReader::saysAsIs).isPresent()) {
+            return asIs(top, domain, layout.filter(SiteLayout.AsIs.class::isInstance).map(SiteLayout.AsIs.class::cast));
+        }
         Optional<Owner> owner = owner(top);
         Optional<Path> template = top.required("template",
                 "the folder holding the site's files, relative to this file, e.g. template: ./template")
@@ -48,15 +54,45 @@ final class SiteReader {
                 ? top.mapping("app")
                         .flatMap(fields -> new AppReader(templates, environment, problems).read(fields, template))
                 : missing(top, "app", "write app: with at least start: (the command serving the site on $PORT)");
-        Optional<Health> health = top.has("health") ? top.mapping("health").flatMap(this::health)
-                : Optional.of(new Health(DEFAULT_HEALTH_PATH, DEFAULT_HEALTH_TIMEOUT));
+        Optional<Health> health = healthOf(top);
         Optional<Port> port = top.scalar("port").map(this::port).orElse(Optional.of(new Port.Auto()));
         if (!problems.isEmpty() || domain.isEmpty() || owner.isEmpty() || template.isEmpty() || app.isEmpty()
-                || health.isEmpty() || port.isEmpty()) {
+                || health.isEmpty() || port.isEmpty() || layout.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Site(specFile, domain.get(), owner.get(), template.get(), app.get(), health.get(),
-                port.get()));
+        return Optional.of(new Site(specFile, domain.get(), Optional.of(owner.get()), template.get(), app.get(),
+                health.get(), port.get(), layout.get()));
+    }
+
+    /**
+     * An as-is site: the owner only when the spec names one, a fixed port, no template or app (it
+     * runs from its workspace and unit; its template is the live app folder, its start the unit).
+     */
+    private Optional<Site> asIs(Fields top, Optional<String> domain, Optional<SiteLayout.AsIs> layout) {
+        for (String key : java.util.List.of("template", "app")) {
+            top.keyNode(key).ifPresent(node -> problems.at(node, key + " belongs to layout kind: releases; an as-is"
+                    + " site runs from its workspace: remove " + key + ", or switch layout.kind to releases"));
+        }
+        Optional<Optional<Owner>> owner = top.has("owner") ? owner(top).map(Optional::of) : Optional.of(Optional.empty());
+        Optional<Port> port = top.required("port", "an as-is site keeps the port it runs on, e.g. port: 3333")
+                .flatMap(this::port);
+        if (port.isPresent() && !(port.get() instanceof Port.Fixed)) {
+            top.value("port").ifPresent(node -> problems.at(node,
+                    "port of an as-is site must be the number it runs on, not auto"));
+        }
+        Optional<Health> health = healthOf(top);
+        if (!problems.isEmpty() || domain.isEmpty() || owner.isEmpty() || port.isEmpty() || health.isEmpty()
+                || layout.isEmpty()) {
+            return Optional.empty();
+        }
+        var app = new Site.App(".", Optional.empty(), Optional.empty(), layout.get().unit(), Map.of());
+        return Optional.of(new Site(specFile, domain.get(), owner.get(), layout.get().appDir(), app, health.get(),
+                port.get(), layout.get()));
+    }
+
+    private Optional<Health> healthOf(Fields top) {
+        return top.has("health") ? top.mapping("health").flatMap(this::health)
+                : Optional.of(new Health(DEFAULT_HEALTH_PATH, DEFAULT_HEALTH_TIMEOUT));
     }
 
     private Optional<String> domain(ScalarNode node) {

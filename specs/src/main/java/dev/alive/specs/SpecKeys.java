@@ -16,11 +16,14 @@ final class SpecKeys {
     static final List<String> FREE_FORM = List.of("app.env");
 
     static final Shape SITE = new Shape("Site", ordered(
-            Map.entry("", List.of("apiVersion", "kind", "domain", "owner", "template", "app", "health", "port")),
+            Map.entry("", List.of("apiVersion", "kind", "domain", "owner", "template", "app", "health", "port",
+                    "layout")),
             Map.entry("owner", List.of("email", "org")),
             Map.entry("app", List.of("root", "install", "build", "start", "env")),
             Map.entry("app.build", List.of("command", "outputs")),
-            Map.entry("health", List.of("path", "timeout"))));
+            Map.entry("health", List.of("path", "timeout")),
+            Map.entry("layout", List.of("kind", "slug", "workspace", "appDir", "unit", "unitsDir", "envFile", "user",
+                    "caddyfile"))));
 
     static final Shape HOST = new Shape("Host", ordered(
             Map.entry("", List.of("apiVersion", "kind", "base", "root", "state", "sites", "envDir", "ports",

@@ -99,7 +99,8 @@ public final class SpecLoader {
      */
     public List<Problem> validateAgainst(Site site, Host host) {
         List<Problem> problems = new ArrayList<>();
-        if (site.port() instanceof Site.Port.Fixed fixed && !host.ports().contains(fixed.port())) {
+        // an adopted site keeps the port it runs on, wherever the host's range lies
+        if (site.port() instanceof Site.Port.Fixed fixed && !host.ports().contains(fixed.port()) && !site.isAsIs()) {
             int[] place = SpecPositions.valueOf(site.specFile(), "port");
             problems.add(new Problem(site.specFile(), place[0], place[1], "port " + fixed.port()
                     + " is outside the host's range " + host.ports() + " (host profile '" + host.name()

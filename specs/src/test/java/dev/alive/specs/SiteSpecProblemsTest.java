@@ -84,7 +84,7 @@ class SiteSpecProblemsTest {
     void listsTheAcceptedKeysForAnUnrecognisableKey() {
         assertThat(folder.problems(SpecFolder.VALID + "replicas: 3\n")).containsExactly(
                 "9:1: unknown key 'replicas'; expected one of: apiVersion, kind, domain, owner, template, app,"
-                        + " health, port");
+                        + " health, port, layout");
     }
 
     @Test

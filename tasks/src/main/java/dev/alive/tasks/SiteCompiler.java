@@ -88,6 +88,10 @@ public final class SiteCompiler {
      * {@code <domain>/rollback} task that makes {@code release} current again.
      */
     public TaskGraph compileRollback(Site site, String release) {
+        if (site.isAsIs()) {
+            throw new dev.alive.engine.error.AliveException(dev.alive.engine.error.ErrorCategory.INVALID_INPUT,
+                    site.domain() + " is adopted as it is (layout kind: as-is) and has no releases to roll back to");
+        }
         var tasks = new ArrayList<Task>();
         tasksOf(site, OwnerPassword.none()).forEach(task -> tasks.add(new AsAppliedTask(task)));
         var ids = new HashSet<TaskId>();
@@ -99,6 +103,9 @@ public final class SiteCompiler {
     }
 
     private List<Task> tasksOf(Site site, OwnerPassword password) {
+        if (site.layout() instanceof dev.alive.specs.SiteLayout.AsIs asIs) {
+            return AsIsTasks.of(site, asIs, host, machine.files(), database.domains());
+        }
         var context = new SiteContext(site, host, SitePaths.of(site, host), machine, environment);
         var app = site.app();
         var dns = taskId(site, "dns");

@@ -14,8 +14,9 @@ public enum RunKind {
     /** An apply that puts an earlier release back; recovered and rolled back like an apply. */
     ROLLBACK("rollback"),
     /**
-     * Takes a unit that something else deployed into the store without changing the host.
-     * Declared for the coming import issue: no engine run has this kind yet.
+     * Takes a unit that something else deployed into the store without changing the host: an
+     * apply of tasks that only record the live artifacts ({@code alive import legacy}); recovered
+     * and rolled back like an apply.
      */
     ADOPT("adopt");
 
