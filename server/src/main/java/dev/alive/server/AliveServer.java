@@ -55,6 +55,8 @@ public final class AliveServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxBodyBytes();
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors()));
         });
         app.before(authentication::check);
         app.get("/api/health", ctx -> json(ctx, 200, health()));

@@ -17,6 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The API over real HTTP: authentication, scopes, the documents, and refusals that change nothing. */
 class ServerApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A string as a JSON literal. */
+    static final java.util.function.Function<String, String> JSON_WRITER = text -> {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    };
 
     @TempDir
     static Path dir;

@@ -66,7 +66,7 @@ final class ServerFixture implements AutoCloseable {
         var proxy = local.proxy().withListenAddress("127.0.0.1:" + freePort());
         int first = 20000 + ThreadLocalRandom.current().nextInt(9000);
         var host = new Host(local.name(), local.root(), local.state(), local.sites(), local.envDir(),
-                new Host.PortRange(first, first + 9), local.serverIp(), local.wildcardDomain(), local.users(),
+                new Host.PortRange(first, first + 9), local.serverIp(), java.util.Optional.of("alive.test"), local.users(),
                 local.services(), proxy, local.keepReleases());
         template(dir, "default", yaml -> yaml);
         template(dir, "broken", yaml -> yaml.replace("command: npm run build", "command: node -e \"process.exit(3)\""));
