@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,12 @@ public final class AliveServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxBodyBytes();
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyErrors());
+                // graceful: a stop closes the connectors, then waits for the requests in flight to be answered
+                server.setHandler(new StatisticsHandler());
+                server.setStopTimeout(30_000);
+            });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors()));
         });
         app.before(authentication::check);

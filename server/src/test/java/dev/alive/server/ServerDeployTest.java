@@ -134,6 +134,43 @@ class ServerDeployTest {
         assertThat(get("http://127.0.0.1:" + domain.port() + "/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void stoppingLetsTheRunningDeployFinishAndTakesNoNewOne(@TempDir Path other) throws Exception {
+        var stopping = ServerFixture.start(other);
+        var org = stopping.account("drain@example.com", "owner").orgId();
+        var token = stopping.tokens.get(TokenScope.DEPLOY);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var running = pool.submit(() -> stopping.post("/api/deploy-subdomain", token, "application/json",
+                    "{\"slug\":\"drain\",\"orgId\":\"" + org + "\"}"));
+            var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (stopping.server.runningRuns() == 0) {
+                assertThat(System.nanoTime()).as("the deploy started").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            var closing = pool.submit(stopping.server::close);
+            while (stopping.server.runningRuns() > 0 && !closing.isDone()) {
+                var late = stopping.post("/api/deploy-subdomain", token, "application/json",
+                        "{\"slug\":\"late\",\"orgId\":\"" + org + "\"}");
+                if (late.statusCode() == 503) {
+                    assertThat(JSON.readTree(late.body()).get("error").asText()).isEqualTo("SHUTTING_DOWN");
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(running.get().statusCode()).as(running.get().body()).isEqualTo(200);
+            closing.get();
+            try (var db = AliveDatabase.open(stopping.host.state())) {
+                assertThat(db.domains().find("drain.alive.test").map(d -> d.status())).contains("active");
+                assertThat(db.domains().find("late.alive.test")).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+            stopping.stopApps();
+            stopping.operations.close();
+        }
+    }
+
     private static Optional<dev.alive.state.Domains.Domain> active(String hostname) {
         try (var db = AliveDatabase.open(serve.host.state())) {
             return db.domains().find(hostname).filter(d -> "active".equals(d.status()));
