@@ -59,13 +59,18 @@ final class ServerFixture implements AutoCloseable {
     }
 
     static ServerFixture start(Path dir, UnaryOperator<ServeOptions> tune) {
+        return start(dir, tune, null);
+    }
+
+    /** @param stateUrl the state store (null: the local profile's SQLite file) */
+    static ServerFixture start(Path dir, UnaryOperator<ServeOptions> tune, String stateUrl) {
         var environment = new HashMap<String, String>();
         environment.put("PATH", System.getenv("PATH"));
         environment.put(HostProfiles.CADDY_ADMIN_VARIABLE, "127.0.0.1:" + freePort());
         var local = HostProfiles.local(dir, environment);
         var proxy = local.proxy().withListenAddress("127.0.0.1:" + freePort());
         int first = 20000 + ThreadLocalRandom.current().nextInt(9000);
-        var host = new Host(local.name(), local.root(), local.state(), local.sites(), local.envDir(),
+        var host = new Host(local.name(), local.root(), stateUrl == null ? local.state() : stateUrl, local.sites(), local.envDir(),
                 new Host.PortRange(first, first + 9), local.serverIp(), java.util.Optional.of("alive.test"), local.users(),
                 local.services(), proxy, local.keepReleases());
         template(dir, "default", yaml -> yaml);
