@@ -44,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Sites one org may have (default: ${DEFAULT-VALUE}).")
     int siteLimit;
 
+    @Option(names = "--specs", paramLabel = "DIR",
+            description = "The spec folder (a fleet) that POST /api/sites/DOMAIN/plan|apply|rollback and DELETE use.")
+    Path specs;
+
     @Option(names = "--print-unit", description = "Print the hardened systemd unit that runs this server, and exit.")
     boolean printUnit;
 
@@ -64,7 +68,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         var address = listen.substring(0, colon).replace("[", "").replace("]", "");
         var settings = new SubdomainSettings(context.workingDir().resolve(templates), defaultTemplate, siteLimit, Map.of());
-        var options = ServeOptions.defaults(settings).withListen(address, port);
+        var listening = ServeOptions.defaults(settings).withListen(address, port);
+        var options = specs == null ? listening : listening.withSpecs(context.workingDir().resolve(specs));
         if (printUnit) {
             var profile = hostOption.host != null ? hostOption.host
                     : context.environment().getOrDefault(HostOption.VARIABLE, "production");

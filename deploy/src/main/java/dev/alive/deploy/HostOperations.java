@@ -102,6 +102,11 @@ public final class HostOperations implements AutoCloseable {
         return host;
     }
 
+    /** alive's environment (values for {@code ${NAME}} in specs). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     /** The task graph of the sites, as apply would run it (with no owner's password). */
     public TaskGraph graph(List<Site> sites) {
         return compiler.compile(sites, OwnerPassword.none());

@@ -77,6 +77,14 @@ public final class AliveServer implements AutoCloseable {
             }
             document(ctx, operations.history(new RunLogRequest(run.get().unit(), id)));
         });
+        var sites = new SiteRoutes(operations, options.specs(), operations.environment());
+        app.post("/api/sites/{domain}/plan", ctx -> document(ctx, sites.plan(domainOf(ctx))));
+        app.post("/api/sites/{domain}/apply", ctx -> run(ctx, listener -> sites.apply(domainOf(ctx), listener)));
+        app.post("/api/sites/{domain}/rollback", ctx -> {
+            var to = Optional.ofNullable(ctx.queryParam("to")).filter(t -> !t.isBlank());
+            run(ctx, listener -> sites.rollback(domainOf(ctx), to, listener));
+        });
+        app.delete("/api/sites/{domain}", ctx -> run(ctx, listener -> sites.destroy(domainOf(ctx), listener)));
         app.post(Authentication.OWNER_LOGIN_PATH, ctx -> {
             var request = SubdomainRoute.parse(JsonBody.read(ctx, options.maxBodyBytes()), Authentication.caller(ctx));
             if (!runs.enter()) {
@@ -154,11 +162,28 @@ public final class AliveServer implements AutoCloseable {
         return health;
     }
 
-    private String knownDomain(Context ctx) {
+    /** Runs one change of a site, admitted by the run gate, its events published; answers its document. */
+    private void run(Context ctx, java.util.function.Function<RunListener, Document> change) {
+        if (!runs.enter()) {
+            throw new ApiProblem(ApiError.of(503, "SHUTTING_DOWN", "the server is stopping and starts no new runs"));
+        }
+        try {
+            document(ctx, change.apply(RunListener.NONE));
+        } finally {
+            runs.finished();
+        }
+    }
+
+    private static String domainOf(Context ctx) {
         var domain = ctx.pathParam("domain");
         if (!DOMAIN.matcher(domain).matches() || domain.length() > 253) {
             throw new ApiProblem(ApiError.invalid("domain", "'" + SubdomainRoute.printable(domain) + "' is not a domain"));
         }
+        return domain;
+    }
+
+    private String knownDomain(Context ctx) {
+        var domain = domainOf(ctx);
         if (operations.domain(domain).isEmpty()) {
             throw new ApiProblem(ApiError.of(404, "NOT_FOUND", "no site " + domain));
         }

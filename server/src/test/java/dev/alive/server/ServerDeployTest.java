@@ -171,6 +171,42 @@ class ServerDeployTest {
         }
     }
 
+    @Test
+    void theSiteEndpointsPlanApplyFollowAndDestroyASiteFromTheSpecFolder(@TempDir Path other) throws Exception {
+        var fleet = other.resolve("templates/fleet"); // ServerFixture.template writes under templates/
+        try (var ops = ServerFixture.start(other, options -> options.withSpecs(fleet))) {
+            ServerFixture.template(other, "fleet/ops", yaml -> yaml.replace("domain: hello.alive.test",
+                    "domain: ops.alive.test"));
+            ops.account("owner@example.com", "owner");
+            var token = ops.tokens.get(TokenScope.DEPLOY);
+
+            var planned = ops.post("/api/sites/ops.alive.test/plan", token, "application/json", "");
+            assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
+            var plan = JSON.readTree(planned.body());
+            assertThat(plan.get("formatVersion").asInt()).isEqualTo(1);
+            assertThat(plan.get("changes").asBoolean()).isTrue();
+            var applied = ops.post("/api/sites/ops.alive.test/apply", token, "application/json", "");
+            assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+            var document = JSON.readTree(applied.body());
+            assertThat(document.get("succeeded").asBoolean()).isTrue();
+            var runId = document.get("sites").get(0).get("runId").asText();
+
+            var run = ops.get("/api/runs/" + runId, ops.tokens.get(TokenScope.READ));
+            assertThat(JSON.readTree(run.body()).get("runs").get(0).get("outcome").asText()).isEqualTo("succeeded");
+
+            var again = JSON.readTree(ops.post("/api/sites/ops.alive.test/plan", token, "application/json", "").body());
+            assertThat(again.get("changes").asBoolean()).as(again.toString()).isFalse();
+            assertError(ops.post("/api/sites/nospec.alive.test/plan", token, "application/json", ""), 404, "NOT_FOUND");
+
+            var destroyed = ops.send(HttpRequest.newBuilder(ops.uri("/api/sites/ops.alive.test"))
+                    .header("Authorization", "Bearer " + token).DELETE().build());
+            assertThat(destroyed.statusCode()).as(destroyed.body()).isEqualTo(200);
+            try (var db = AliveDatabase.open(ops.host.state())) {
+                assertThat(db.domains().find("ops.alive.test")).isEmpty();
+            }
+        }
+    }
+
     private static Optional<dev.alive.state.Domains.Domain> active(String hostname) {
         try (var db = AliveDatabase.open(serve.host.state())) {
             return db.domains().find(hostname).filter(d -> "active".equals(d.status()));
