@@ -22,7 +22,7 @@ final class ModuleRules {
             "state", Set.of("engine"),
             "tasks", Set.of("engine", "specs", "state"),
             "deploy", Set.of("engine", "specs", "state", "tasks"),
-            "cli", Set.of("engine", "specs", "deploy"),
+            "cli", Set.of("engine", "specs", "deploy", "server"),
             "server", Set.of("engine", "specs", "deploy"));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.alive\\.([a-z]+)\\b");

@@ -36,7 +36,8 @@ public final class Main implements Callable<Integer> {
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(PlanCommand.class, ApplyCommand.class,
             DestroyCommand.class, StatusCommand.class, HistoryCommand.class, LogsCommand.class, GraphCommand.class,
-            ReleasesCommand.class, RollbackCommand.class, ImportCommand.class, CommandLine.HelpCommand.class);
+            ReleasesCommand.class, RollbackCommand.class, ImportCommand.class, ServeCommand.class, TokenCommand.class,
+            CommandLine.HelpCommand.class);
 
     private final CliContext context;
 

@@ -1,6 +1,11 @@
 package dev.alive.deploy;
 
 import dev.alive.deploy.adopt.LegacyImport;
+import dev.alive.deploy.api.ApiTokenRegistry;
+import dev.alive.deploy.api.SubdomainDeploy;
+import dev.alive.deploy.api.SubdomainSettings;
+import dev.alive.deploy.api.SubdomainTemplates;
+import dev.alive.engine.ApplyOptions;
 import dev.alive.engine.ApplyResult;
 import dev.alive.engine.Engine;
 import dev.alive.engine.EngineOptions;
@@ -97,6 +102,11 @@ public final class HostOperations implements AutoCloseable {
 
     public Host host() {
         return host;
+    }
+
+    /** alive's environment (values for {@code ${NAME}} in specs). */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /** The task graph of the sites, as apply would run it (with no owner's password). */
@@ -267,6 +277,19 @@ public final class HostOperations implements AutoCloseable {
 
     public Optional<Domains.Domain> domain(String hostname) {
         return database.domains().find(hostname);
+    }
+
+    /** alive serve's API tokens in this host's state store. */
+    public ApiTokenRegistry tokens() {
+        return new ApiTokenRegistry(database.apiTokens());
+    }
+
+    /** The web app's deploy-subdomain on this host, its sites applied as {@link #apply} does. */
+    public SubdomainDeploy subdomains(SubdomainSettings settings) {
+        return new SubdomainDeploy(host, database.accounts(), database.domains(),
+                new SubdomainTemplates(settings.templates(), environment), settings,
+                (site, password, listener) -> apply(new ApplyRequest(List.of(site), PasswordSource.given(password),
+                        ApplyOptions.defaults()), listener));
     }
 
     public StateStore stateStore() {

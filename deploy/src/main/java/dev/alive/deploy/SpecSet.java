@@ -39,4 +39,14 @@ public final class SpecSet {
         }
         return sites;
     }
+
+    /**
+     * The spec of {@code domain} among the specs {@code specs} names (a fleet folder, for the
+     * server), loaded and checked as {@link #load} does; empty when none deploys that domain.
+     */
+    public static java.util.Optional<Site> site(Path specs, String domain, Path workingDir, Map<String, String> environment,
+                                                Host host) {
+        return load(List.of(specs), workingDir, environment, host).stream().filter(site -> site.domain().equals(domain))
+                .findFirst();
+    }
 }

@@ -45,6 +45,14 @@ public interface Accounts {
 
     Org createOrg(String name);
 
+    Optional<Org> findOrg(UUID orgId);
+
+    /** The user's role in the org (owner or member), if the user is a member of it. */
+    Optional<String> role(UUID orgId, UUID userId);
+
+    /** The org's first owner (by e-mail), if it has one. */
+    Optional<User> firstOwner(UUID orgId);
+
     /** Adds the membership; returns false when it already existed. */
     boolean addMembership(UUID orgId, UUID userId, String role);
 

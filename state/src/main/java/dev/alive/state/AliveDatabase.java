@@ -22,6 +22,7 @@ public final class AliveDatabase implements AutoCloseable {
     private final SqlStateStore stateStore;
     private final SqlAccounts accounts;
     private final SqlDomains domains;
+    private final SqlApiTokens apiTokens;
 
     private AliveDatabase(DatabaseUrl url, Connector connector, Dialect dialect) {
         this.url = url;
@@ -37,6 +38,7 @@ public final class AliveDatabase implements AutoCloseable {
         this.stateStore = new SqlStateStore(db);
         this.accounts = new SqlAccounts(db);
         this.domains = new SqlDomains(db);
+        this.apiTokens = new SqlApiTokens(db);
     }
 
     /**
@@ -80,6 +82,10 @@ public final class AliveDatabase implements AutoCloseable {
 
     public Domains domains() {
         return domains;
+    }
+
+    public ApiTokens apiTokens() {
+        return apiTokens;
     }
 
     /** The URL without its password. */

@@ -87,6 +87,35 @@ final class SqlAccounts implements Accounts {
     }
 
     @Override
+    public Optional<Org> findOrg(UUID orgId) {
+        return db.withHandle(handle -> handle.createQuery("select org_id, name from <orgs> where org_id = :orgId")
+                .bind("orgId", orgId.toString())
+                .map((rs, ctx) -> new Org(UUID.fromString(rs.getString("org_id")), rs.getString("name")))
+                .findOne());
+    }
+
+    @Override
+    public Optional<String> role(UUID orgId, UUID userId) {
+        return db.withHandle(handle -> handle.createQuery(
+                        "select role from <memberships> where org_id = :orgId and user_id = :userId")
+                .bind("orgId", orgId.toString())
+                .bind("userId", userId.toString())
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    @Override
+    public Optional<User> firstOwner(UUID orgId) {
+        return db.withHandle(handle -> handle.createQuery("select u.user_id, u.email, u.password_hash from <users> u "
+                        + "join <memberships> m on m.user_id = u.user_id "
+                        + "where m.org_id = :orgId and m.role = 'owner' order by u.email limit 1")
+                .bind("orgId", orgId.toString())
+                .map((rs, ctx) -> new User(UUID.fromString(rs.getString("user_id")), rs.getString("email"),
+                        rs.getString("password_hash")))
+                .findOne());
+    }
+
+    @Override
     public boolean addMembership(UUID orgId, UUID userId, String role) {
         return db.withHandle(handle -> insertMembership(handle, orgId, userId, role));
     }

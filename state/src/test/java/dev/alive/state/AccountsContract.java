@@ -55,6 +55,24 @@ abstract class AccountsContract {
     }
 
     @Test
+    void tellsAMembersRoleAndAnOrgsFirstOwner() {
+        var owner = accounts.createUser(email("b-owner"), HASH);
+        var member = accounts.createUser(email("a-member"), HASH);
+        var stranger = accounts.createUser(email("stranger"), HASH);
+        var org = accounts.createOrg("org " + tag);
+        accounts.addMembership(org.orgId(), owner.userId(), "owner");
+        accounts.addMembership(org.orgId(), member.userId(), "member");
+
+        assertThat(accounts.findOrg(org.orgId())).contains(org);
+        assertThat(accounts.findOrg(UUID.randomUUID())).isEmpty();
+        assertThat(accounts.role(org.orgId(), owner.userId())).contains("owner");
+        assertThat(accounts.role(org.orgId(), member.userId())).contains("member");
+        assertThat(accounts.role(org.orgId(), stranger.userId())).isEmpty();
+        assertThat(accounts.firstOwner(org.orgId()).map(Accounts.User::userId)).contains(owner.userId());
+        assertThat(accounts.firstOwner(accounts.createOrg("empty " + tag).orgId())).isEmpty();
+    }
+
+    @Test
     void refusesASecondUserWithTheSameEmailWithoutShowingTheHash() {
         accounts.createUser(email("owner"), HASH);
 

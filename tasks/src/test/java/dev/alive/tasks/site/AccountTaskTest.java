@@ -154,6 +154,21 @@ class AccountTaskTest {
         }
 
         @Override
+        public Optional<Org> findOrg(UUID orgId) {
+            return real.findOrg(orgId);
+        }
+
+        @Override
+        public Optional<String> role(UUID orgId, UUID userId) {
+            return real.role(orgId, userId);
+        }
+
+        @Override
+        public Optional<User> firstOwner(UUID orgId) {
+            return real.firstOwner(orgId);
+        }
+
+        @Override
         public boolean addMembership(UUID orgId, UUID userId, String role) {
             return real.addMembership(orgId, userId, role);
         }
