@@ -36,6 +36,11 @@ final class ImportLegacyCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Option(names = "--root", paramLabel = "DIR", description = {"Read the server as laid out under DIR (a mounted",
+            "disk image, a copy): every default path below, /etc/passwd and /etc/group are taken under it.",
+            "Default: /."})
+    Path root;
+
     @Option(names = "--registry", paramLabel = "FILE", description = {"The port registry domain-passwords.json.",
             "Default: " + "/var/lib/claude-bridge/domain-passwords.json when it exists, else the ports",
             "of the state store's app.domains."})
@@ -68,11 +73,11 @@ final class ImportLegacyCommand implements Callable<Integer> {
         var context = parent.main.context();
         var host = hostOption.resolve(context);
         var dir = context.workingDir();
-        var paths = LegacyPaths.production();
+        var paths = root == null ? LegacyPaths.production() : LegacyPaths.under(dir.resolve(root));
         boolean portsFromStore = false;
         if (registry != null) {
             paths = paths.withRegistry(Optional.of(dir.resolve(registry)));
-        } else if (!Files.isRegularFile(LegacyPaths.REGISTRY)) {
+        } else if (paths.registry().filter(Files::isRegularFile).isEmpty()) {
             paths = paths.withRegistry(Optional.empty());
             portsFromStore = true;
         }
