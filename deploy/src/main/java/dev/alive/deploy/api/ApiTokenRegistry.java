@@ -2,14 +2,12 @@ package dev.alive.deploy.api;
 
 import dev.alive.engine.error.AliveException;
 import dev.alive.engine.error.ErrorCategory;
+import dev.alive.engine.fingerprint.Fingerprints;
 import dev.alive.state.ApiTokens;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -83,10 +81,6 @@ public final class ApiTokenRegistry {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.sha256(secret.getBytes(StandardCharsets.US_ASCII));
     }
 }
